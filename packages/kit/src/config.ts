@@ -1,0 +1,34 @@
+import envSchema from 'env-schema'
+import { Type, type Static, type TProperties, type TObject } from 'typebox'
+
+// Every service reads these; a service adds its own properties next to them.
+export const baseConfigProperties = {
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' }
+  ),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, default: 16 * 1024 }),
+  // How long a SIGTERMed instance keeps serving with /health failing, so the gateway's health
+  // check takes it out of rotation before its listener closes.
+  SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, default: 0 }),
+  // Hard limit on the whole graceful close; past it the process exits non-zero.
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 })
+}
+
+export type BaseConfig = Static<TObject<typeof baseConfigProperties>>
+
+/**
+ * Reads and validates configuration once, at boot. Handlers get the result passed down
+ * and never touch process.env. Throws naming every bad variable.
+ */
+export function loadConfig<P extends TProperties>(
+  extra: P,
+  env: Record<string, string | undefined> = process.env
+): Static<TObject<typeof baseConfigProperties & P>> {
+  const schema = Type.Object({ ...baseConfigProperties, ...extra })
+  return envSchema({ schema: schema as object, data: env, dotenv: false }) as Static<
+    TObject<typeof baseConfigProperties & P>
+  >
+}

@@ -1,0 +1,8 @@
+export { createService, instanceName, type ServiceOptions } from './service.js'
+export { runService } from './server.js'
+export { loadConfig, baseConfigProperties, type BaseConfig } from './config.js'
+export { createError, errorBody, type ErrorBody } from './errors.js'
+export { ErrorResponse, errorResponses, Limit, Uuid } from './schemas.js'
+export { isDateOrTimestamp } from './validation.js'
+export type { ReadinessCheck } from './health.js'
+export type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'

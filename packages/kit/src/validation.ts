@@ -1,0 +1,76 @@
+import { Ajv, type Options as AjvOptions, type ErrorObject } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+// A date (YYYY-MM-DD, a real calendar day) or an ISO-8601 timestamp whose time zone may be
+// left out (then UTC). Services that take "when did it happen" use this one format.
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$/
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return d <= days
+}
+
+export function isDateOrTimestamp(value: string): boolean {
+  const date = DATE_RE.exec(value)
+  if (date) return isRealDay(+date[1]!, +date[2]!, +date[3]!)
+  const ts = TIMESTAMP_RE.exec(value)
+  if (!ts) return false
+  if (!isRealDay(+ts[1]!, +ts[2]!, +ts[3]!)) return false
+  return +ts[4]! < 24 && +ts[5]! < 60 && (ts[6] === undefined || +ts[6] < 60)
+}
+
+function makeAjv(options: AjvOptions): Ajv {
+  const ajv = new Ajv({
+    // Unknown fields are an error (400), never silently dropped.
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: false,
+    strict: false,
+    ...options
+  })
+  addFormats(ajv)
+  ajv.addFormat('date-or-timestamp', isDateOrTimestamp)
+  return ajv
+}
+
+/**
+ * Bodies are JSON and must carry the right types ("5" is not 5); params and query strings are
+ * text by nature, so they are coerced. Fastify's default coerces bodies too, hence two Ajvs.
+ */
+export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
+  const strict = makeAjv({ coerceTypes: false })
+  const coercing = makeAjv({ coerceTypes: 'array' })
+  return ({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? strict : coercing
+    return ajv.compile(schema as object)
+  }
+}
+
+/** Turns Ajv's errors into one message that names the offending field. */
+export function formatSchemaErrors(
+  errors: FastifySchemaValidationError[],
+  dataVar: string
+): Error {
+  const parts = errors.map((e) => describe(e as unknown as ErrorObject, dataVar))
+  const error = new Error(parts.join('; '))
+  return error
+}
+
+function describe(e: ErrorObject, dataVar: string): string {
+  const path = dataVar + (e.instancePath ? e.instancePath.replace(/^\//, '/') : '')
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `${path}/${(e.params as { additionalProperty: string }).additionalProperty} is not an allowed field`
+    case 'required':
+      return `${path}/${(e.params as { missingProperty: string }).missingProperty} is required`
+    case 'format':
+      return `${path} must be a valid ${(e.params as { format: string }).format}`
+    default:
+      return `${path} ${e.message ?? 'is invalid'}`
+  }
+}

@@ -1,0 +1,144 @@
+import { test } from 'tap'
+import { Type } from 'typebox'
+import { createService, loadConfig, errorResponses } from '../src/index.js'
+
+async function buildTestService() {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
+  const app = await createService({
+    name: 'demo',
+    codePrefix: 'DEMO',
+    prefix: '/demo',
+    title: 'Demo',
+    description: 'kit test service',
+    version: '1.0.0',
+    tags: [{ name: 'demo', description: 'demo' }],
+    config
+  })
+  app.post(
+    '/demo/things',
+    {
+      schema: {
+        tags: ['demo'],
+        body: Type.Object({ n: Type.Integer({ minimum: 1 }), when: Type.Optional(Type.String({ format: 'date-or-timestamp' })) }, { additionalProperties: false }),
+        querystring: Type.Object({ limit: Type.Integer({ default: 5, maximum: 10 }) }),
+        response: { 201: Type.Object({ n: Type.Integer(), limit: Type.Integer() }), ...errorResponses(400) }
+      }
+    },
+    async (req, reply) => reply.code(201).send({ n: req.body.n, limit: req.query.limit })
+  )
+  app.get('/demo/boom', async () => {
+    throw new Error('secret detail')
+  })
+  return app
+}
+
+test('createService', async (t) => {
+  const app = await buildTestService()
+  t.teardown(() => app.close())
+
+  t.test('valid body is accepted and the query string is coerced', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things?limit=7', payload: { n: 3 } })
+    t.equal(res.statusCode, 201)
+    t.same(res.json(), { n: 3, limit: 7 })
+  })
+
+  t.test('a string where the body wants a number is a 400 naming the field', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: '3' } })
+    t.equal(res.statusCode, 400)
+    t.match(res.json(), { statusCode: 400, error: 'Bad Request', code: 'FST_ERR_VALIDATION', message: /body\/n/ })
+  })
+
+  t.test('an unknown field is rejected by name', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: 1, extra: true } })
+    t.equal(res.statusCode, 400)
+    t.match(res.json().message, /body\/extra is not an allowed field/)
+  })
+
+  t.test('a missing field is named', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things', payload: {} })
+    t.equal(res.statusCode, 400)
+    t.match(res.json().message, /body\/n is required/)
+  })
+
+  t.test('date-or-timestamp accepts dates and timestamps, rejects impossible days', async (t) => {
+    for (const when of ['2022-02-28', '2024-02-29', '2022-03-01T23:59:59Z', '2022-03-01T10:00:00.123+02:00', '2022-03-01T10:00']) {
+      const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: 1, when } })
+      t.equal(res.statusCode, 201, when)
+    }
+    for (const when of ['2022-02-30', '2023-02-29', '2022-13-01', '2022-01-01T24:00:00Z', 'yesterday', '2022-1-1']) {
+      const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: 1, when } })
+      t.equal(res.statusCode, 400, when)
+    }
+  })
+
+  t.test('malformed JSON is a 400 JSON error', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things', headers: { 'content-type': 'application/json' }, payload: '{"n": 1,' })
+    t.equal(res.statusCode, 400)
+    t.equal(res.headers['content-type'], 'application/json; charset=utf-8')
+    t.equal(res.json().statusCode, 400)
+  })
+
+  t.test('an oversized body is a 413 JSON error', async (t) => {
+    const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: 1, pad: 'x'.repeat(4096) } })
+    t.equal(res.statusCode, 413)
+    t.equal(res.json().code, 'FST_ERR_CTP_BODY_TOO_LARGE')
+  })
+
+  t.test('an unknown route is a JSON 404', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/nowhere?x=1' })
+    t.equal(res.statusCode, 404)
+    t.same(res.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere not found', code: 'ROUTE_NOT_FOUND' })
+  })
+
+  t.test('a thrown error is a 500 without its details', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/demo/boom' })
+    t.equal(res.statusCode, 500)
+    t.same(res.json(), { statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error', code: 'DEMO_INTERNAL' })
+  })
+
+  t.test('request ids are echoed or generated, and the instance is named', async (t) => {
+    const given = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } })
+    t.equal(given.headers['x-request-id'], 'abc-123')
+    t.match(given.headers['x-instance'], /^demo@.+:4321$/)
+    const generated = await app.inject({ method: 'GET', url: '/health' })
+    t.match(generated.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  })
+
+  t.test('health is 200 while serving, 503 while draining', async (t) => {
+    const ok = await app.inject({ method: 'GET', url: '/health' })
+    t.equal(ok.statusCode, 200)
+    t.match(ok.json(), { status: 'ok', service: 'demo' })
+    app.draining = true
+    const draining = await app.inject({ method: 'GET', url: '/health' })
+    app.draining = false
+    t.equal(draining.statusCode, 503)
+    t.equal(draining.json().status, 'draining')
+  })
+
+  t.test('readiness reports a failing check by name', async (t) => {
+    t.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200)
+    let healthy = false
+    app.addReadinessCheck('database', () => {
+      if (!healthy) throw new Error('down')
+    })
+    const down = await app.inject({ method: 'GET', url: '/health/ready' })
+    t.equal(down.statusCode, 503)
+    t.same(down.json().failed, ['database'])
+    healthy = true
+    t.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200)
+  })
+
+  t.test('docs: Swagger UI at /docs and the spec at <prefix>/openapi.json', async (t) => {
+    const ui = await app.inject({ method: 'GET', url: '/docs/' })
+    t.equal(ui.statusCode, 200)
+    t.match(ui.headers['content-type'], /text\/html/)
+    const spec = (await app.inject({ method: 'GET', url: '/demo/openapi.json' })).json()
+    t.equal(spec.openapi, '3.1.0')
+    t.ok(spec.paths['/demo/things'].post, 'route documented')
+    t.notOk(spec.paths['/demo/openapi.json'], 'the spec route itself is hidden')
+  })
+})
+
+test('loadConfig names a bad variable', async (t) => {
+  t.throws(() => loadConfig({}, { PORT: 'eighty' }), /PORT/)
+})
