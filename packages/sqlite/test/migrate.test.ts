@@ -1,0 +1,53 @@
+import { test } from 'tap'
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDatabase, migrate, isUniqueViolation } from '../src/index.js'
+
+test('openDatabase applies pragmas and pending migrations once', async (t) => {
+  const dir = t.testdir({
+    migrations: {
+      '001-items.sql': 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);',
+      '002-tags.sql': 'CREATE TABLE tags (item_id INTEGER NOT NULL REFERENCES items(id), tag TEXT NOT NULL);'
+    }
+  })
+  const file = join(dir, 'data', 'x.db')
+  const db = openDatabase(file, { migrations: join(dir, 'migrations') })
+  t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+  t.equal(db.pragma('user_version', { simple: true }), 2)
+  t.equal(migrate(db, join(dir, 'migrations')), 0, 'nothing left to apply')
+
+  db.prepare('INSERT INTO items (name) VALUES (?)').run('a')
+  try {
+    db.prepare('INSERT INTO items (name) VALUES (?)').run('a')
+    t.fail('duplicate accepted')
+  } catch (err) {
+    t.ok(isUniqueViolation(err), 'duplicate reported as a unique violation')
+  }
+  t.throws(() => db.prepare('INSERT INTO tags VALUES (99, ?)').run('x'), /FOREIGN KEY/)
+  db.close()
+
+  mkdirSync(join(dir, 'migrations'), { recursive: true })
+  writeFileSync(join(dir, 'migrations', '003-extra.sql'), 'ALTER TABLE items ADD COLUMN note TEXT;')
+  const again = openDatabase(file, { migrations: join(dir, 'migrations') })
+  t.equal(again.pragma('user_version', { simple: true }), 3, 'only the new migration ran')
+  again.close()
+})
+
+test('a failing migration leaves the database at the previous version', async (t) => {
+  const dir = t.testdir({
+    migrations: {
+      '001-ok.sql': 'CREATE TABLE a (x INTEGER);',
+      '002-bad.sql': 'CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);'
+    }
+  })
+  const db = openDatabase(':memory:')
+  t.throws(() => migrate(db, join(dir, 'migrations')), /nowhere/)
+  t.equal(db.pragma('user_version', { simple: true }), 1)
+  t.same(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").all(), [], 'half of 002 is not there')
+})
+
+test('migrations must be numbered without gaps', async (t) => {
+  const dir = t.testdir({ m: { '001-a.sql': 'SELECT 1;', '003-c.sql': 'SELECT 1;' } })
+  t.throws(() => migrate(openDatabase(':memory:'), join(dir, 'm')), /numbered/)
+})
