@@ -22,3 +22,15 @@ export function Limit(defaultLimit: number, max: number) {
 }
 
 export const Uuid = Type.String({ format: 'uuid', description: 'A UUID in canonical form' })
+
+/**
+ * A username, the same rule on every service of the platform: 1..64 letters, digits, '.', '_'
+ * or '-'. "." and ".." are refused: clients and the gateway normalise them out of URL paths.
+ */
+export const Username = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^(?!\\.{1,2}$)[A-Za-z0-9._-]+$',
+  description: "1..64 letters, digits, '.', '_' or '-' (not '.' or '..')",
+  examples: ['ada_lovelace']
+})
