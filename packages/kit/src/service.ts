@@ -39,7 +39,6 @@ export async function createService(opts: ServiceOptions) {
     logger: { level: opts.config.LOG_LEVEL, base: { service: opts.name, instance } },
     bodyLimit: opts.config.BODY_LIMIT,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'request_id',
     genReqId: () => randomUUID(),
     // Let in-flight requests finish on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',

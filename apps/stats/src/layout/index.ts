@@ -1,0 +1,6 @@
+export { openLayout, type Layout } from './open.js'
+export { readManifest, writeManifest, manifestFor, MANIFEST_FILE, USERS_FILE, USERS_MIGRATIONS, SHARD_MIGRATIONS, type Manifest } from './manifest.js'
+export { buildLayout, type LayoutInput, type BuildProgress } from './build.js'
+export { verifyLayout, type VerifyReport } from './verify.js'
+export { aggregate, roundedRatio, type Aggregate, type GameFacts } from '../aggregates.js'
+export { parseFinished, dayToDate, dateToDay } from '../days.js'

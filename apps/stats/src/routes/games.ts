@@ -1,0 +1,51 @@
+import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
+import { uuidToBytes } from '@platform/shard'
+import { isUniqueViolation } from '@platform/sqlite'
+import { parseFinished } from '../days.js'
+import { GameExists, GameNotFound, UserNotFound } from '../errors.js'
+import { Game, GameParams, NewGame } from '../schemas.js'
+
+const games: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/stats/games', {
+    schema: {
+      tags: ['games'],
+      summary: 'Record a finished game',
+      description: 'Updates the player\'s statistics in the same transaction. Games may arrive in any order.',
+      body: NewGame,
+      response: { 201: Game, ...errorResponses(400, 404, 409, 413, 415) }
+    }
+  }, async (req, reply) => {
+    const { user_id: id, game_id: gameId, guesses, won } = req.body
+    const userId = uuidToBytes(id)
+    const username = app.layout.users.usernameOf(userId)
+    if (username === undefined) throw new UserNotFound(id)
+    const { finished, day } = parseFinished(req.body.finished)
+    try {
+      app.layout.shards.forUser(userId).insert({ userId, gameId, finished, guesses, won }, day, username)
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new GameExists(gameId, id)
+      throw err
+    }
+    const userIdText = id.toLowerCase()
+    return reply
+      .code(201)
+      .header('location', `/stats/users/${userIdText}/games/${gameId}`)
+      .send({ user_id: userIdText, game_id: gameId, finished, guesses, won })
+  })
+
+  app.get('/stats/users/:user_id/games/:game_id', {
+    schema: {
+      tags: ['games'],
+      summary: 'One recorded game',
+      params: GameParams,
+      response: { 200: Game, ...errorResponses(400, 404) }
+    }
+  }, async (req) => {
+    const userId = uuidToBytes(req.params.user_id)
+    const game = app.layout.shards.forUser(userId).get(userId, req.params.game_id)
+    if (!game) throw new GameNotFound(req.params.game_id, req.params.user_id)
+    return { user_id: req.params.user_id.toLowerCase(), game_id: game.gameId, finished: game.finished, guesses: game.guesses, won: game.won }
+  })
+}
+
+export default games

@@ -1,0 +1,41 @@
+import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
+import { bytesToUuid, mergeTopK } from '@platform/shard'
+import type { GamesStore, Ranked } from '../games-store.js'
+import { LeaderboardQuery, StreaksBoard, WinsBoard } from '../schemas.js'
+
+// Count descending, then username ascending (usernames are ASCII, so this is SQLite's BINARY order).
+const byCountThenName = (a: Ranked, b: Ranked) => b.count - a.count || (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)
+
+const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
+  // Each shard ranks its own users from an index; the top `limit` overall is among their tops.
+  const top = (limit: number, pick: (shard: GamesStore) => Ranked[]) =>
+    mergeTopK(app.layout.shards.stores.map(pick), limit, byCountThenName)
+
+  app.get('/stats/leaderboards/wins', {
+    schema: {
+      tags: ['leaderboards'],
+      summary: 'Users with the most won games',
+      description: 'Wins descending, then username ascending. Users without a win are not listed.',
+      querystring: LeaderboardQuery,
+      response: { 200: WinsBoard, ...errorResponses(400) }
+    }
+  }, async (req) => {
+    const { limit } = req.query
+    return top(limit, (s) => s.topWins(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, wins: r.count }))
+  })
+
+  app.get('/stats/leaderboards/streaks', {
+    schema: {
+      tags: ['leaderboards'],
+      summary: 'Users with the longest winning streaks',
+      description: 'Longest streak of consecutive won days, descending, then username ascending.',
+      querystring: LeaderboardQuery,
+      response: { 200: StreaksBoard, ...errorResponses(400) }
+    }
+  }, async (req) => {
+    const { limit } = req.query
+    return top(limit, (s) => s.topStreaks(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, streak: r.count }))
+  })
+}
+
+export default leaderboards
