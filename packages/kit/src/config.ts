@@ -14,7 +14,9 @@ export const baseConfigProperties = {
   // check takes it out of rotation before its listener closes.
   SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, default: 0 }),
   // Hard limit on the whole graceful close; past it the process exits non-zero.
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 })
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  // Where the instance announces itself to the gateway (see announce.ts); empty: never.
+  GATEWAY_ANNOUNCE_DIR: Type.Optional(Type.String())
 }
 
 export type BaseConfig = Static<TObject<typeof baseConfigProperties>>

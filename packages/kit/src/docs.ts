@@ -10,6 +10,8 @@ export interface DocsOptions {
   /** The service's path prefix at the gateway: its spec is also served at `<prefix>/openapi.json`. */
   prefix: string
   tags: { name: string; description: string }[]
+  /** When given, Swagger UI offers these specs (a picker) instead of this service's own. */
+  urls?: { url: string; name: string }[]
 }
 
 /** OpenAPI from the route schemas, Swagger UI at /docs, and the raw spec for the gateway's docs. */
@@ -21,7 +23,10 @@ async function docs(app: FastifyInstance, opts: DocsOptions) {
       tags: [...opts.tags, { name: 'health', description: 'Liveness and readiness' }]
     }
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, ...(opts.urls ? { urls: opts.urls } : {}) }
+  })
   app.get(`${opts.prefix}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
 }
 

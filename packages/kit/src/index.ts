@@ -1,5 +1,6 @@
 export { createService, instanceName, type ServiceOptions } from './service.js'
 export { runService } from './server.js'
+export { announce, resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR, type Announcement } from './announce.js'
 export { loadConfig, baseConfigProperties, type BaseConfig } from './config.js'
 export { createError, errorBody, type ErrorBody } from './errors.js'
 export { ErrorResponse, errorResponses, Limit, Username, Uuid } from './schemas.js'

@@ -22,6 +22,15 @@ export interface ServiceOptions {
   config: BaseConfig
   /** Extra Fastify options (tests pass `logger: false`, say). */
   fastify?: Partial<FastifyServerOptions>
+  /** Specs Swagger UI at /docs offers instead of this service's own (the gateway's docs). */
+  docsUrls?: { url: string; name: string }[]
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Who this is, for runService's announcement to the gateway. */
+    serviceInfo: { name: string; prefix: string; instance: string }
+  }
 }
 
 /** `<service>@<host>:<port>`: which process answered, for load-balancing checks and logs. */
@@ -47,6 +56,7 @@ export async function createService(opts: ServiceOptions) {
     ...opts.fastify
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.decorate('serviceInfo', { name: opts.name, prefix: opts.prefix, instance })
   app.setValidatorCompiler(createValidatorCompiler())
   installErrorHandling(app, opts.codePrefix)
 
@@ -60,7 +70,8 @@ export async function createService(opts: ServiceOptions) {
     description: opts.description,
     version: opts.version,
     prefix: opts.prefix,
-    tags: opts.tags
+    tags: opts.tags,
+    urls: opts.docsUrls
   })
   await app.register(health, { service: opts.name, instance })
   return app
