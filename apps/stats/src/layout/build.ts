@@ -5,6 +5,7 @@ import { shardFileName, shardOf } from '@platform/shard'
 import { migrate } from '@platform/sqlite'
 import { aggregate, type GameFacts } from '../aggregates.js'
 import { dayToDate } from '../days.js'
+import { batchInserter } from './batch-insert.js'
 import { manifestFor, readManifest, writeManifest, MANIFEST_FILE, USERS_FILE, USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
 
 /**
@@ -93,13 +94,14 @@ export function buildLayout(input: LayoutInput, options: BuildOptions): { users:
 
   // users.db
   const usersDb = openForBuild(tmp(USERS_FILE), USERS_MIGRATIONS)
-  const insertUser = usersDb.prepare('INSERT INTO users (user_id, username) VALUES (?, ?)')
+  const users = batchInserter(usersDb, 'users', ['user_id', 'username'])
   usersDb.transaction(() => {
     for (let k = 0; k < userCount; k++) {
       const u = order[k]!
-      insertUser.run(input.ids[u], input.usernames[u])
+      users.add(input.ids[u], input.usernames[u])
       if ((k & 0xffff) === 0) onProgress('users', k, userCount)
     }
+    users.flush()
   })()
   onProgress('users', userCount, userCount)
   finishBuild(usersDb)
@@ -108,12 +110,10 @@ export function buildLayout(input: LayoutInput, options: BuildOptions): { users:
   let written = 0
   for (let s = 0; s < shardCount; s++) {
     const db = openForBuild(tmp(shardFileName(s)), SHARD_MIGRATIONS)
-    const insertGame = db.prepare('INSERT INTO games (user_id, game_id, finished, guesses, won) VALUES (?, ?, ?, ?, ?)')
-    const insertStats = db.prepare(
-      `INSERT INTO user_stats (user_id, username, games_played, games_won, won_guesses, g1, g2, g3, g4, g5, g6, fails,
-                               max_streak, current_streak, last_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    const insertRun = db.prepare('INSERT INTO win_runs (user_id, end_day, start_day) VALUES (?, ?, ?)')
+    const games = batchInserter(db, 'games', ['user_id', 'game_id', 'finished', 'guesses', 'won'])
+    const stats = batchInserter(db, 'user_stats', ['user_id', 'username', 'games_played', 'games_won', 'won_guesses',
+      'g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'fails', 'max_streak', 'current_streak', 'last_day'], 60)
+    const runs = batchInserter(db, 'win_runs', ['user_id', 'end_day', 'start_day'])
     db.transaction(() => {
       for (const u of order) {
         const id = input.ids[u]!
@@ -124,16 +124,19 @@ export function buildLayout(input: LayoutInput, options: BuildOptions): { users:
         const mine = Array.from(gameIndex.subarray(from, to)).sort((a, b) => input.gameId[a]! - input.gameId[b]!)
         const facts: GameFacts[] = []
         for (const j of mine) {
-          insertGame.run(id, input.gameId[j], finishedOf(j), input.guesses[j], input.won[j])
+          games.add(id, input.gameId[j], finishedOf(j), input.guesses[j], input.won[j])
           facts.push({ day: input.gameDay[j]!, guesses: input.guesses[j]!, won: input.won[j] === 1 })
         }
         const a = aggregate(facts)
-        insertStats.run(id, input.usernames[u], a.gamesPlayed, a.gamesWon, a.wonGuesses, ...a.byGuesses, a.fails,
+        stats.add(id, input.usernames[u], a.gamesPlayed, a.gamesWon, a.wonGuesses, ...a.byGuesses, a.fails,
           a.maxStreak, a.currentStreak, a.lastDay)
-        for (const [start, end] of a.runs) insertRun.run(id, end, start)
+        for (const [start, end] of a.runs) runs.add(id, end, start)
         written += mine.length
         if ((u & 0x3ff) === 0) onProgress('games', written, gameCount)
       }
+      games.flush()
+      stats.flush()
+      runs.flush()
     })()
     finishBuild(db)
   }

@@ -1,0 +1,46 @@
+import { buildLayout } from '@platform/stats/layout'
+import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
+import { cli, integer, userPath } from '../lib/args.js'
+import { progress } from '../lib/progress.js'
+import { generate, GENERATE_DEFAULTS } from './generate.js'
+
+const usage = `usage: pnpm stats:populate [--users 100000] [--games 1000000] [--seed 2022] [--shards 3] [--out shards/] [--force]
+Generates a deterministic data set (faker usernames, random games) and writes a sharded layout.`
+
+const args = cli(usage, {
+  users: { type: 'string' },
+  games: { type: 'string' },
+  seed: { type: 'string' },
+  shards: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' }
+})
+
+const options = {
+  ...GENERATE_DEFAULTS,
+  users: integer('users', args.users, GENERATE_DEFAULTS.users),
+  games: integer('games', args.games, GENERATE_DEFAULTS.games),
+  seed: integer('seed', args.seed, GENERATE_DEFAULTS.seed)
+}
+const shardCount = integer('shards', args.shards, 3, 1)
+const out = typeof args.out === "string" ? userPath(args.out) : DEFAULT_SHARDS_DIR
+
+const bar = progress()
+const started = performance.now()
+try {
+  const input = generate(options, bar.update)
+  const generated = performance.now()
+  const result = buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
+  bar.stop()
+  const seconds = (performance.now() - started) / 1000
+  const rows = result.users + result.games
+  process.stdout.write(
+    `populated ${out}: ${result.users.toLocaleString('en-US')} users, ${result.games.toLocaleString('en-US')} games ` +
+      `in ${shardCount} shards, ${seconds.toFixed(1)} s (generate ${((generated - started) / 1000).toFixed(1)} s), ` +
+      `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s\n`
+  )
+} catch (err) {
+  bar.stop()
+  process.stderr.write(`stats:populate: ${(err as Error).message}\n`)
+  process.exit(1)
+}
