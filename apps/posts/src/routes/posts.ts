@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@platform/kit'
+import { errorResponses } from '@platform/kit'
+import { decodeCursor, encodeCursor } from '../cursor.js'
+import { PostNotFound } from '../errors.js'
+import { ListQuery, NewPost, Post, PostPage, PostParams } from '../schemas.js'
+
+const tags = ['posts']
+
+const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/posts',
+    {
+      schema: {
+        tags,
+        summary: 'Create a post',
+        description: 'Answers 201 with the post and `Location: /posts/{post_id}`.',
+        body: NewPost,
+        response: { 201: Post, ...errorResponses(400, 413, 415) }
+      }
+    },
+    async (request, reply) => {
+      const post = app.posts.create(request.body)
+      return reply.code(201).header('location', `/posts/${post.post_id}`).send(post)
+    }
+  )
+
+  app.get(
+    '/posts',
+    {
+      schema: {
+        tags,
+        summary: 'The most recent posts, newest first, anywhere or in one community',
+        description:
+          'List items leave out `text` and `url`. When more posts remain, `next` is a cursor: ' +
+          'pass it as `before=` (with the same `community`) for the next page; the `Link` header has that URL.',
+        querystring: ListQuery,
+        response: { 200: PostPage, ...errorResponses(400) }
+      }
+    },
+    async (request, reply) => {
+      const { limit, community, before } = request.query
+      const page = app.posts.list({ limit, community, before: before === undefined ? undefined : decodeCursor(before) })
+      const next = page.next && encodeCursor(page.next)
+      if (next) {
+        const query = new URLSearchParams({ ...(community === undefined ? {} : { community }), limit: String(limit), before: next })
+        reply.header('link', `</posts?${query}>; rel="next"`)
+      }
+      return { posts: page.posts, next }
+    }
+  )
+
+  app.get(
+    '/posts/:post_id',
+    {
+      schema: {
+        tags,
+        summary: 'One post, whole',
+        params: PostParams,
+        response: { 200: Post, ...errorResponses(400, 404) }
+      }
+    },
+    async (request) => {
+      const post = app.posts.get(request.params.post_id)
+      if (!post) throw new PostNotFound(request.params.post_id)
+      return post
+    }
+  )
+
+  app.delete(
+    '/posts/:post_id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a post',
+        description: 'Answers 200 with the post as it was. Votes on it live in the votes service and are not touched.',
+        params: PostParams,
+        response: { 200: Post, ...errorResponses(400, 404) }
+      }
+    },
+    async (request) => {
+      const post = app.posts.delete(request.params.post_id)
+      if (!post) throw new PostNotFound(request.params.post_id)
+      return post
+    }
+  )
+}
+
+export default postsRoutes

@@ -1,0 +1,1 @@
+export { PostId, Community } from './schemas.js'
