@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Announcement } from '@platform/kit'
+
+// How often Traefik asks each instance's /health. An instance told to stop answers 503 at
+// once and keeps serving for SHUTDOWN_DELAY_MS (2000 in the formation), which covers one
+// interval plus the check itself: Traefik stops routing there before its listener closes.
+export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '500ms' }
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The instances announced in `dir`. An announcement whose process is gone (killed with -9,
+ * so it could not withdraw) is skipped; an instance restarted on the same port rewrites it.
+ */
+export function readAnnouncements(dir: string): Announcement[] {
+  let files: string[]
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  } catch {
+    return []
+  }
+  const found: Announcement[] = []
+  for (const f of files) {
+    try {
+      const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Announcement
+      if (typeof a.url === 'string' && typeof a.prefix === 'string' && alive(a.pid)) found.push(a)
+    } catch {
+      // withdrawn between readdir and read: not an instance any more
+    }
+  }
+  return found
+}
+
+/**
+ * Traefik's dynamic configuration for the instances announced: per service one router on
+ * its path prefix (with the retry middleware of traefik/middlewares.yml) and one round-robin
+ * load balancer with an active health check. Services the Procfile lists but nothing
+ * announced keep their router with no servers, so the gateway answers 503, not 404.
+ */
+export function buildRoutes(announcements: Announcement[], expected: string[] = []): object {
+  const services = new Map<string, { prefix: string; urls: Set<string> }>()
+  for (const name of expected) services.set(name, { prefix: `/${name}`, urls: new Set() })
+  for (const a of announcements) {
+    const s = services.get(a.service) ?? { prefix: a.prefix, urls: new Set<string>() }
+    s.prefix = a.prefix
+    s.urls.add(a.url)
+    services.set(a.service, s)
+  }
+  const routers: Record<string, object> = {}
+  const lbs: Record<string, object> = {}
+  for (const [name, s] of [...services].sort(([a], [b]) => a.localeCompare(b))) {
+    routers[name] = { entryPoints: ['web'], rule: `PathPrefix(\`${s.prefix}\`)`, service: name, middlewares: ['retry'] }
+    lbs[name] = {
+      loadBalancer: {
+        servers: [...s.urls].sort().map((url) => ({ url })),
+        healthCheck: HEALTH_CHECK,
+        passHostHeader: true
+      }
+    }
+  }
+  if (services.has('docs')) {
+    // The gateway's root leads to the API docs of every service.
+    routers['root'] = { entryPoints: ['web'], rule: 'Path(`/`)', service: 'docs', middlewares: ['root-to-docs'] }
+  }
+  return { http: { routers, services: lbs } }
+}
+
+export interface StaticOverrides {
+  webAddress: string
+  apiAddress: string
+  dynamicDir: string
+  accessLog: string
+}
+
+/**
+ * traefik.toml with the per-formation values replaced. A line-level edit keeps the file's
+ * comments and needs no TOML library; it fails loudly if traefik.toml no longer has a key.
+ */
+export function deriveStaticConfig(toml: string, o: StaticOverrides): string {
+  const wanted: Record<string, string> = {
+    'entryPoints.web.address': o.webAddress,
+    'entryPoints.traefik.address': o.apiAddress,
+    'providers.file.directory': o.dynamicDir,
+    'accessLog.filePath': o.accessLog
+  }
+  const done = new Set<string>()
+  let table = ''
+  const lines = toml.split('\n').map((line) => {
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line)
+    if (header) table = header[1]!.trim()
+    const kv = /^(\s*)([A-Za-z]+)(\s*=\s*).*$/.exec(line)
+    if (!kv) return line
+    const key = `${table}.${kv[2]}`
+    if (!(key in wanted)) return line
+    done.add(key)
+    return `${kv[1]}${kv[2]}${kv[3]}${JSON.stringify(wanted[key])}`
+  })
+  const missing = Object.keys(wanted).filter((k) => !done.has(k))
+  if (missing.length > 0) throw new Error(`traefik.toml has no ${missing.join(', ')}`)
+  return lines.join('\n')
+}
