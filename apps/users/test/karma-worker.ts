@@ -1,0 +1,22 @@
+// Runs in a worker thread: its own users app (its own connection) on the shared database file,
+// calling the karma route as fast as it can, so several threads really do race.
+import { parentPort, workerData } from 'node:worker_threads'
+import { buildApp, loadUsersConfig } from '../src/app.js'
+
+const { file, username, increments, decrements } = workerData as {
+  file: string
+  username: string
+  increments: number
+  decrements: number
+}
+const app = await buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: file }))
+const statuses: number[] = []
+const actions = [...Array(increments).fill('increment'), ...Array(decrements).fill('decrement')]
+await Promise.all(
+  actions.map(async (action) => {
+    const res = await app.inject({ method: 'POST', url: `/users/${username}/karma/${action}` })
+    statuses.push(res.statusCode)
+  })
+)
+await app.close()
+parentPort!.postMessage(statuses)
