@@ -1,0 +1,47 @@
+// The one way the scripts talk HTTP: JSON in and out, every request tagged with a route name
+// (so metrics and thresholds group by endpoint, not by the ids in the URL).
+import http from 'k6/http'
+import { BASE_URL } from './config.js'
+
+const ACCEPT = { Accept: 'application/json' }
+// Only requests with a body say what it is: a bodyless DELETE claiming JSON is refused by
+// Fastify for the empty body before routing, which is not what a test of routing wants to see.
+const WITH_BODY = { ...ACCEPT, 'Content-Type': 'application/json' }
+
+/** 2xx and 3xx are "not failed" for http_req_failed unless a request says otherwise. */
+const SUCCESS = http.expectedStatuses({ min: 200, max: 399 })
+/** For requests that must be refused: a 4xx is the right answer, anything else counts as failed. */
+export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
+
+/**
+ * Sends one request. `body` is serialised unless it is already a string (negative tests send raw
+ * text on purpose). `name` is the route template used as the metric tag.
+ */
+export function request(method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
+  const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
+  return http.request(method, `${BASE_URL}${path}`, payload, {
+    headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
+    tags: { name: name || `${method} ${path}` },
+    responseCallback: expect,
+    timeout
+  })
+}
+
+export const get = (path, opts) => request('GET', path, undefined, opts)
+export const post = (path, body, opts) => request('POST', path, body, opts)
+
+/** The parsed JSON body, or undefined when there is none or it is not JSON (never throws). */
+export function bodyOf(res) {
+  if (!res || typeof res.body !== 'string' || res.body === '') return undefined
+  try {
+    return JSON.parse(res.body)
+  } catch {
+    return undefined
+  }
+}
+
+export function isJson(res) {
+  return /^application\/json\b/i.test(res.headers['Content-Type'] || '')
+}
+
+export const encode = encodeURIComponent
