@@ -1,84 +1,65 @@
-// The k6 part of `pnpm -r test`: start a fresh stack (temporary data, free gateway port, never
-// the user's data or a stack already running), wait until it is routed, run smoke and negative
-// through the gateway, stop the stack. Fails when any check or threshold fails.
-import { spawn, type ChildProcess } from 'node:child_process'
+// The k6 part of `pnpm -r test`: start a fresh stack (temporary shards, data and gateway files,
+// free ports: never the user's data nor a stack already running), wait until every instance is
+// routed, run smoke and negative through the gateway, stop the stack. Any failed check or
+// threshold fails the command.
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { startStack, type Stack } from '../../scripts/stack/stack.js'
+import { freeStackPorts } from './free-ports.js'
 import { runK6, repoRoot, resultsRoot } from './k6.js'
 import { outcome, readSummary } from './summary.js'
 
-const READY_TIMEOUT_MS = 120_000
-const STOP_TIMEOUT_MS = 30_000
+interface TestStack { stack: Stack; baseUrl: string; log: string; tmp: string }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
-interface Stack { child: ChildProcess; baseUrl: string; log: string; tmp: string }
-
-async function startStack(): Promise<Stack> {
+async function startTestStack(): Promise<TestStack> {
   const tmp = mkdtempSync(join(tmpdir(), 'k6-ci-'))
-  const port = await freePort()
   const log = join(tmp, 'stack.log')
   const out = createWriteStream(log)
-  const args = ['--import', 'tsx', 'scripts/stack/start.ts', '--port', String(port),
-    '--shards-dir', join(tmp, 'shards'), '--data-dir', join(tmp, 'data'), '--no-populate']
-  // Its own process group, so a stack that ignores SIGTERM can still be ended whole, by its id.
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  child.stderr!.pipe(out)
-  const ready = new Promise<void>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack not ready after ${READY_TIMEOUT_MS / 1000}s`)), READY_TIMEOUT_MS)
-    child.once('exit', (code, signal) => reject(new Error(`stack exited before it was ready (${code ?? signal})`)))
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      out.write(line + '\n')
-      if (line.startsWith('ready:')) {
-        clearTimeout(timer)
-        console.log(`k6: stack ${line}`)
-        resolveReady()
-      }
-    })
-  })
-  const stack = { child, baseUrl: `http://127.0.0.1:${port}`, log, tmp }
+  const procfileTypes = readFileSync(join(repoRoot, 'Procfile'), 'utf8').split('\n').filter((l) => /^[\w-]+:/.test(l)).length
+  const ports = await freeStackPorts(procfileTypes, 3)
   try {
-    await ready
+    const stack = await startStack({
+      ...ports,
+      workDir: join(tmp, 'gateway'),
+      shardsDir: join(tmp, 'shards'),
+      dataDir: join(tmp, 'data'),
+      populate: false,
+      readyTimeoutMs: 120_000,
+      log: (line) => out.write(line + '\n')
+    })
+    console.log(`k6: test stack ready on ${stack.url} (${stack.summary})`)
+    return { stack, baseUrl: `http://127.0.0.1:${ports.port}`, log, tmp }
   } catch (err) {
-    await stopStack(stack, true)
+    showLog(log)
+    rmSync(tmp, { recursive: true, force: true })
     throw err
   }
-  return stack
 }
 
-async function stopStack({ child, log, tmp }: Stack, showLog = false): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((r) => child.once('exit', () => r()))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => {
-      console.error('k6: stack did not stop on SIGTERM, killing its process group')
-      try { process.kill(-child.pid!, 'SIGKILL') } catch { /* already gone */ }
-    }, STOP_TIMEOUT_MS)
-    await exited
-    clearTimeout(timer)
-  }
-  if (showLog) console.error(`--- stack log (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}`)
+function showLog(log: string): void {
+  console.error(`--- stack log (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}`)
+}
+
+async function stopTestStack({ stack, log, tmp }: TestStack, showingLog: boolean): Promise<void> {
+  await stack.stop()
+  if (showingLog) showLog(log)
   rmSync(tmp, { recursive: true, force: true })
 }
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 let passed = 0
 let failed = 0
-let stack: Stack | undefined
+let stack: TestStack | undefined
+// Interrupted (Ctrl-C, a CI time limit): stop the stack's processes rather than orphan them.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    console.error(`k6: ${sig}, stopping the test stack`)
+    void (stack ? stopTestStack(stack, false) : Promise.resolve()).finally(() => process.exit(1))
+  })
+}
 try {
-  stack = await startStack()
+  stack = await startTestStack()
   for (const script of ['smoke', 'negative']) {
     const run = await runK6({
       script,
@@ -100,11 +81,11 @@ try {
     for (const f of result.failures) console.log(`  not ok: ${f}`)
     if (result.failed > 0) console.log(`  k6's output: ${join(run.outDir, 'k6-output.txt')}`)
   }
-  await stopStack(stack, failed > 0)
+  await stopTestStack(stack, failed > 0)
 } catch (err) {
   failed++
   console.error(`k6: ${(err as Error).message}`)
-  if (stack) await stopStack(stack, true)
+  if (stack) await stopTestStack(stack, true)
 }
 console.log(`k6: ${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)
