@@ -57,6 +57,8 @@ export async function createService(opts: ServiceOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('serviceInfo', { name: opts.name, prefix: opts.prefix, instance })
+  // JSON in, JSON out: a text/plain body is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(createValidatorCompiler())
   installErrorHandling(app, opts.codePrefix)
 
