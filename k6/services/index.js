@@ -1,9 +1,11 @@
-// The services the suite drives. Adding one: write services/<name>/{smoke,negative,journey}.js
-// against its API (see services/stats/ for the shape) and list it here. Scripts run every listed
-// service unless K6_SERVICES=name,name narrows them.
+// The services the suite drives. Adding one: write services/<name>/ against its API (see
+// services/users/index.js for the shape: smoke(), negative.{setup,run}, journey()) and list it
+// here. Scripts run every listed service unless K6_SERVICES=name,name narrows them.
 import * as statsSmoke from './stats/smoke.js'
 import * as statsNegative from './stats/negative.js'
 import * as statsJourney from './stats/journey.js'
+import * as users from './users/index.js'
+import * as posts from './posts/index.js'
 
 export const SERVICES = [
   {
@@ -11,5 +13,7 @@ export const SERVICES = [
     smoke: statsSmoke.smoke,
     negative: { setup: statsNegative.setup, run: statsNegative.run },
     journey: statsJourney.journey
-  }
+  },
+  { name: 'users', smoke: users.smoke, negative: users.negative, journey: users.journey },
+  { name: 'posts', smoke: posts.smoke, negative: posts.negative, journey: posts.journey }
 ]

@@ -1,0 +1,76 @@
+// Users service: smoke (every endpoint once), negative cases, and its part of the user journey.
+import { group } from 'k6'
+import exec from 'k6/execution'
+import { uniqueName, randomToken } from '../../lib/data.js'
+import { runCases } from '../../lib/negative.js'
+import { createAccount, getAccount, updateEmail, deactivate, changeKarma } from './client.js'
+
+const email = (name) => `${name}@example.com`
+
+export function smoke() {
+  group('users', () => {
+    const name = uniqueName('k6smoke')
+    if (!createAccount(name, email(name))) return
+    getAccount(name, { username: name, email: email(name), karma: 0, active: true })
+    updateEmail(name, `new-${email(name)}`)
+    changeKarma(name, 'increment', 1)
+    changeKarma(name, 'decrement', 0)
+    deactivate(name)
+    getAccount(name, { username: name, active: false })
+  })
+}
+
+export const negative = {
+  setup() {
+    const victim = uniqueName('k6neg')
+    if (!createAccount(victim, email(victim))) throw new Error('users negative setup: could not create the victim')
+    changeKarma(victim, 'increment', 1)
+    const gone = uniqueName('k6neg')
+    createAccount(gone, email(gone))
+    deactivate(gone)
+    return { victim, gone }
+  },
+  run({ victim, gone }) {
+    const ghost = `k6neg-${randomToken(12)}`
+    const u = (name) => `/users/${encodeURIComponent(name)}`
+    group('users: bogus requests', () =>
+      runCases([
+        { method: 'POST', path: '/users', label: 'users: malformed JSON', body: '{"username":', status: 400 },
+        { method: 'POST', path: '/users', label: 'users: missing email', body: { username: ghost }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: not an email', body: { username: ghost, email: 'not-an-email' }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: email is a number', body: { username: ghost, email: 42 }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: unknown field', body: { username: ghost, email: email(ghost), karma: 1e6 }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: injection name', body: { username: "x' OR '1'='1", email: email(ghost) }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: taken name, other case', body: { username: victim.toUpperCase(), email: email(ghost) }, status: 409, code: 'USERS_USERNAME_TAKEN' },
+        { method: 'POST', path: '/users', label: 'users: taken email', body: { username: ghost, email: email(victim) }, status: 409, code: 'USERS_EMAIL_TAKEN' },
+        { method: 'POST', path: '/users', label: 'users: reserved name', body: { username: 'openapi.json', email: email(ghost) }, status: 400, code: 'USERS_USERNAME_RESERVED' },
+        { method: 'POST', path: '/users', label: 'users: huge body', body: JSON.stringify({ username: ghost, email: 'a'.repeat(1 << 20) }), status: 413 },
+        { method: 'GET', path: u(ghost), label: 'users: unknown account', status: 404, code: 'USERS_NOT_FOUND' },
+        { method: 'GET', path: u('with space'), label: 'users: malformed name in path', status: 400 },
+        { method: 'PATCH', path: u(victim), label: 'users: patch unknown field', body: { email: email(ghost), karma: 99 }, status: 400 },
+        { method: 'PATCH', path: u(victim), label: 'users: patch username', body: { username: ghost }, status: 400 },
+        { method: 'PATCH', path: u(gone), label: 'users: patch deactivated', body: { email: email(ghost) }, status: 409, code: 'USERS_INACTIVE' },
+        { method: 'POST', path: `${u(gone)}/karma/increment`, label: 'users: karma of deactivated', status: 409, code: 'USERS_INACTIVE' },
+        { method: 'POST', path: `${u(ghost)}/karma/increment`, label: 'users: karma of unknown', status: 404, code: 'USERS_NOT_FOUND' },
+        { method: 'POST', path: `${u(victim)}/karma/double`, label: 'users: unknown karma action', status: 404 }
+      ])
+    )
+    group('users: data unchanged afterwards', () => {
+      getAccount(victim, { username: victim, email: email(victim), karma: 1, active: true })
+      getAccount(gone, { username: gone, email: email(gone), active: false })
+    })
+  }
+}
+
+// The journey's users part: one account per VU, read now and then; a vote moves someone's karma.
+let account
+export function journey() {
+  if (!account) {
+    const name = uniqueName('k6load', exec.vu.idInTest)
+    if (createAccount(name, email(name))) account = { name, karma: 0 }
+    return
+  }
+  const roll = Math.random()
+  if (roll < 0.2) getAccount(account.name, { username: account.name, karma: account.karma })
+  else if (roll < 0.3 && changeKarma(account.name, 'increment', account.karma + 1)) account.karma++
+}
