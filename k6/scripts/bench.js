@@ -10,6 +10,10 @@ const endpoint = __ENV.ENDPOINT || 'stats'
 const route = { stats: ROUTES.getStats, wins: ROUTES.wins, streaks: ROUTES.streaks, games: ROUTES.postGame }[endpoint]
 if (!route) throw new Error(`ENDPOINT must be stats, wins, streaks or games, got ${endpoint}`)
 
+// A sample of the data set's users (USER_IDS_FILE, a JSON array; the perf tool writes it from the
+// shards), so reads spread over the whole data set instead of a few hot rows.
+const sampled = __ENV.USER_IDS_FILE ? JSON.parse(open(__ENV.USER_IDS_FILE)) : undefined
+
 export const options = {
   scenarios: { bench: { executor: 'constant-vus', vus: number('VUS', 50), duration: duration('DURATION', '30s') } },
   thresholds: {
@@ -20,9 +24,10 @@ export const options = {
   }
 }
 
-// Users whose statistics are read: the leaders of the populated data set plus a few of our own.
+// Users whose statistics are read: the sample, else the leaders of the data set plus a few of our own.
 export function setup() {
   if (endpoint !== 'stats') return { ids: [] }
+  if (sampled && sampled.length) return { ids: sampled }
   const ids = new Set()
   for (const kind of ['wins', 'streaks']) for (const e of leaderboard(kind, 100) || []) ids.add(e.user_id)
   for (let i = 0; i < 20; i++) {

@@ -2,50 +2,10 @@
 // free ports: never the user's data nor a stack already running), wait until every instance is
 // routed, run smoke and negative through the gateway, stop the stack. Any failed check or
 // threshold fails the command.
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startStack, type Stack } from '../../scripts/stack/stack.js'
-import { freeStackPorts } from './free-ports.js'
-import { runK6, repoRoot, resultsRoot } from './k6.js'
+import { runK6, resultsRoot } from './k6.js'
 import { outcome, readSummary } from './summary.js'
-
-interface TestStack { stack: Stack; baseUrl: string; log: string; tmp: string }
-
-async function startTestStack(): Promise<TestStack> {
-  const tmp = mkdtempSync(join(tmpdir(), 'k6-ci-'))
-  const log = join(tmp, 'stack.log')
-  const out = createWriteStream(log)
-  const procfileTypes = readFileSync(join(repoRoot, 'Procfile'), 'utf8').split('\n').filter((l) => /^[\w-]+:/.test(l)).length
-  const ports = await freeStackPorts(procfileTypes, 3)
-  try {
-    const stack = await startStack({
-      ...ports,
-      workDir: join(tmp, 'gateway'),
-      shardsDir: join(tmp, 'shards'),
-      dataDir: join(tmp, 'data'),
-      populate: false,
-      readyTimeoutMs: 120_000,
-      log: (line) => out.write(line + '\n')
-    })
-    console.log(`k6: test stack ready on ${stack.url} (${stack.summary})`)
-    return { stack, baseUrl: `http://127.0.0.1:${ports.port}`, log, tmp }
-  } catch (err) {
-    showLog(log)
-    rmSync(tmp, { recursive: true, force: true })
-    throw err
-  }
-}
-
-function showLog(log: string): void {
-  console.error(`--- stack log (last lines) ---\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}`)
-}
-
-async function stopTestStack({ stack, log, tmp }: TestStack, showingLog: boolean): Promise<void> {
-  await stack.stop()
-  if (showingLog) showLog(log)
-  rmSync(tmp, { recursive: true, force: true })
-}
+import { startTestStack, stopTestStack, type TestStack } from './test-stack.js'
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 let passed = 0
@@ -60,6 +20,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 }
 try {
   stack = await startTestStack()
+  console.log(`k6: test stack ready on ${stack.baseUrl} (${stack.stack.summary})`)
   for (const script of ['smoke', 'negative']) {
     const run = await runK6({
       script,

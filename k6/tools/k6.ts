@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Where k6's own output goes: the terminal (a person watching) or k6-output.txt and k6.log (CI). */
   stdio?: 'inherit' | 'quiet'
   extraArgs?: string[]
+  /** Told k6's pid once it runs (the perf table measures its CPU). */
+  onSpawn?: (pid: number) => void
 }
 
 export interface RunResult {
@@ -90,6 +92,7 @@ export function runK6(opts: RunOptions): Promise<RunResult> {
       child.stdout!.pipe(out)
       child.stderr!.pipe(out)
     }
+    if (child.pid) opts.onSpawn?.(child.pid)
     child.on('error', reject)
     child.on('close', (code, signal) => {
       resolvePromise({ code: code ?? (signal ? 1 : 0), outDir, summary, report, metrics })
