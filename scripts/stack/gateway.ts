@@ -10,7 +10,7 @@
  * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), GATEWAY_ANNOUNCE_DIR
  * (traefik/generated/instances), GATEWAY_WORK_DIR (traefik/generated), PROCFILE, TRAEFIK_BIN.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,6 +61,18 @@ export function findTraefik(root: string, path: string): string {
   throw new Error('traefik not found: put a Traefik v3 release binary on PATH, or run scripts/setup-tools.sh')
 }
 
+/**
+ * A Traefik built from the Go module source (scripts/setup-tools.sh) reports version "dev"
+ * and has no dashboard assets: it would log an error at every reload. The API still works.
+ */
+function hasDashboard(bin: string): boolean {
+  try {
+    return !/^Version:\s+dev$/m.test(execFileSync(bin, ['version'], { encoding: 'utf8' }))
+  } catch {
+    return true
+  }
+}
+
 /** Writes through a temporary name so Traefik's file watcher never loads half a file. */
 function writeIfChanged(file: string, content: string): boolean {
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return false
@@ -95,7 +107,8 @@ export async function runGateway(o: GatewayOptions): Promise<number> {
       webAddress: `:${o.port}`,
       apiAddress: `127.0.0.1:${o.apiPort}`,
       dynamicDir: join(o.workDir, 'dynamic'),
-      accessLog: join(o.workDir, 'access.log')
+      accessLog: join(o.workDir, 'access.log'),
+      dashboard: hasDashboard(o.traefikBin)
     })
   )
   const sync = () => {

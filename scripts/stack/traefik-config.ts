@@ -78,6 +78,8 @@ export interface StaticOverrides {
   apiAddress: string
   dynamicDir: string
   accessLog: string
+  /** false turns the dashboard off (a source build of Traefik has no dashboard assets). */
+  dashboard?: boolean
 }
 
 /**
@@ -85,11 +87,12 @@ export interface StaticOverrides {
  * comments and needs no TOML library; it fails loudly if traefik.toml no longer has a key.
  */
 export function deriveStaticConfig(toml: string, o: StaticOverrides): string {
-  const wanted: Record<string, string> = {
+  const wanted: Record<string, string | boolean> = {
     'entryPoints.web.address': o.webAddress,
     'entryPoints.traefik.address': o.apiAddress,
     'providers.file.directory': o.dynamicDir,
-    'accessLog.filePath': o.accessLog
+    'accessLog.filePath': o.accessLog,
+    ...(o.dashboard === false ? { 'api.dashboard': false } : {})
   }
   const done = new Set<string>()
   let table = ''

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+
+export type Log = (line: string) => void
+
+export interface ChildSpec {
+  name: string
+  command: string
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * One process of the formation. It runs in its own process group, so a Ctrl-C in the
+ * terminal reaches only the runner, which then signals each child exactly once (the kit
+ * exits at once on a second signal). Its output lines are prefixed with its name; the last
+ * ones are kept to explain a failure.
+ */
+export class Child {
+  proc: ChildProcess | undefined
+  startedAt = 0
+  readonly tail: string[] = []
+  private exited: Promise<void> = Promise.resolve()
+
+  constructor(
+    readonly spec: ChildSpec,
+    private readonly log: Log,
+    private readonly onExit: (child: Child, code: number | null, signal: NodeJS.Signals | null) => void
+  ) {}
+
+  get pid(): number | undefined {
+    return this.proc?.pid
+  }
+
+  get running(): boolean {
+    return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null
+  }
+
+  start(): void {
+    // `exec` so the pid is the service's own, as under foreman; the shell still expands $PORT.
+    const proc = spawn('/bin/sh', ['-c', `exec ${this.spec.command}`], {
+      cwd: this.spec.cwd,
+      env: this.spec.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    this.proc = proc
+    this.startedAt = Date.now()
+    for (const stream of [proc.stdout!, proc.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        this.tail.push(line)
+        if (this.tail.length > 20) this.tail.shift()
+        this.log(`${this.spec.name} | ${line}`)
+      })
+    }
+    this.exited = new Promise((resolve) => {
+      proc.on('exit', (code, signal) => {
+        this.onExit(this, code, signal)
+        resolve()
+      })
+    })
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    if (!this.running) return
+    // SIGKILL takes the whole group: the gateway's traefik dies with it, nothing is left.
+    if (sig === 'SIGKILL') process.kill(-this.proc!.pid!, sig)
+    else this.proc!.kill(sig)
+  }
+
+  /** SIGTERM, then SIGKILL past the timeout; resolves once the process is gone. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (!this.running) return this.exited
+    this.signal('SIGTERM')
+    const timer = setTimeout(() => {
+      this.log(`${this.spec.name} did not stop within ${timeoutMs} ms: killing it`)
+      this.signal('SIGKILL')
+    }, timeoutMs)
+    await this.exited
+    clearTimeout(timer)
+  }
+
+  wait(): Promise<void> {
+    return this.exited
+  }
+}

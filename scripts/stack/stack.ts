@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { Child, type Log } from './child.js'
+import { REPO_ROOT } from './gateway.js'
+import { populateIfEmpty } from './populate.js'
+import { describeFormation, GATEWAY_TYPE, parseFormation, planFormation, readProcfile, type PlannedProcess } from './procfile.js'
+import { waitRouted } from './ready.js'
+
+export interface StackOptions {
+  root?: string
+  procfile?: string
+  /** `stats=3,posts=1`, foreman's syntax; default every process type once, stats x3. */
+  formation?: string
+  /** The gateway's port (9999); its dashboard/API listens on loopback at apiPort (port - 1). */
+  port?: number
+  apiPort?: number
+  /** Instances get ports as Ruby foreman numbers them from here ($PORT, else 5000). */
+  basePort?: number
+  shardsDir?: string
+  dataDir?: string
+  populate?: boolean
+  /** Where the gateway keeps its generated configuration, announcements and access log. */
+  workDir?: string
+  /** Added to every child's environment. */
+  env?: Record<string, string>
+  log?: Log
+  readyTimeoutMs?: number
+  stopTimeoutMs?: number
+  /** Aborting it while starting stops what was started; startStack then rejects. */
+  signal?: AbortSignal
+}
+
+export interface Stack {
+  url: string
+  apiUrl: string
+  summary: string
+  processes: Child[]
+  plan: PlannedProcess[]
+  /** The child named `stats.2`. */
+  child(name: string): Child
+  /** Resolves once every instance is routed again (after a restart, say). */
+  waitRouted(timeoutMs?: number): Promise<void>
+  /** SIGTERM to every process, SIGKILL past the timeout; resolves when all are gone. */
+  stop(): Promise<void>
+}
+
+const RESTART_DELAY_MS = 1000
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const root = options.root ?? REPO_ROOT
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
+  const types = readProcfile(options.procfile ?? join(root, 'Procfile'))
+  const formation = parseFormation(options.formation, types)
+  const port = options.port ?? 9999
+  const apiPort = options.apiPort ?? port - 1
+  const basePort = options.basePort ?? Number(process.env.PORT ?? 5000)
+  const plan = planFormation(types, formation, basePort)
+  const workDir = resolve(root, options.workDir ?? 'traefik/generated')
+  const shardsDir = resolve(root, options.shardsDir ?? 'shards')
+  const dataDir = resolve(root, options.dataDir ?? 'data')
+  mkdirSync(dataDir, { recursive: true })
+  const apiTypes = [...formation].filter(([t, n]) => n > 0 && t !== GATEWAY_TYPE && t !== 'docs').map(([t]) => t)
+
+  if (options.populate !== false && (formation.get('stats') ?? 0) > 0) await populateIfEmpty(root, shardsDir, log)
+
+  const shared: Record<string, string> = {
+    HOST: '127.0.0.1',
+    // Instances keep serving this long after SIGTERM with /health failing: one health-check
+    // interval (1 s) plus margin, so the gateway has stopped routing there when they close.
+    SHUTDOWN_DELAY_MS: '2000',
+    GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances'),
+    GATEWAY_WORK_DIR: workDir,
+    GATEWAY_PORT: String(port),
+    GATEWAY_API_PORT: String(apiPort),
+    PROCFILE: options.procfile ?? join(root, 'Procfile'),
+    DOCS_SERVICES: apiTypes.join(','),
+    SHARDS_DIR: shardsDir,
+    ...options.env
+  }
+  let stopping = false
+  let startFailure: string | undefined
+  let ready = false
+  const restarts = new Map<string, number>()
+
+  const onExit = (child: Child, code: number | null, signal: NodeJS.Signals | null) => {
+    if (stopping) return
+    const how = signal ? `killed by ${signal}` : `exited with code ${code}`
+    if (!ready) {
+      startFailure = `${child.spec.name} ${how} while starting:\n${child.tail.join('\n')}`
+      return
+    }
+    // A quick death again and again is a crash loop: say so and leave it down.
+    const quick = Date.now() - child.startedAt < 10_000
+    const count = quick ? (restarts.get(child.spec.name) ?? 0) + 1 : 1
+    restarts.set(child.spec.name, count)
+    if (count > 3) {
+      log(`${child.spec.name} ${how}; it keeps dying, not restarting it`)
+      return
+    }
+    log(`${child.spec.name} ${how}; restarting it in ${RESTART_DELAY_MS / 1000} s`)
+    setTimeout(() => {
+      if (!stopping) child.start()
+    }, RESTART_DELAY_MS)
+  }
+
+  const children = plan.map((p) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...shared, PORT: String(p.port), PS: p.name }
+    if (p.type !== 'stats' && p.type !== 'docs' && p.type !== GATEWAY_TYPE) env.DATABASE_FILE = join(dataDir, `${p.type}.db`)
+    return new Child({ name: p.name, command: p.command, cwd: root, env }, log, onExit)
+  })
+  for (const c of children) c.start()
+
+  const stopTimeout = options.stopTimeoutMs ?? 10_000
+  const stop = async () => {
+    stopping = true
+    await Promise.all(children.map((c) => c.stop(stopTimeout)))
+  }
+  const apiUrl = `http://127.0.0.1:${apiPort}`
+  try {
+    await waitRouted(apiUrl, plan, options.readyTimeoutMs ?? 60_000, () => startFailure ?? (options.signal?.aborted ? 'stopped while starting' : undefined))
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  ready = true
+  return {
+    url: `http://localhost:${port}`,
+    apiUrl,
+    summary: describeFormation(formation),
+    processes: children,
+    plan,
+    child(name) {
+      const c = children.find((c) => c.spec.name === name)
+      if (!c) throw new Error(`no process ${name} in this formation`)
+      return c
+    },
+    waitRouted: (timeoutMs = 30_000) => waitRouted(apiUrl, plan, timeoutMs),
+    stop
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The formation in the foreground: every Procfile process (stats x3) behind Traefik on :9999.
+ *
+ *   pnpm start [--formation all=1,stats=5] [--port 9999] [--base-port 5000]
+ *              [--shards-dir shards] [--data-dir data] [--no-populate]
+ *              [--api-port 9998] [--work-dir traefik/generated]
+ *
+ * Ctrl-C or SIGTERM stops everything (SIGTERM to each process, SIGKILL after 10 s) and exits 0.
+ * An instance that dies is reported and started again on its port.
+ */
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { startStack } from './stack.js'
+
+const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--shards-dir DIR] [--data-dir DIR]
+                 [--no-populate] [--api-port PORT (default port-1)] [--work-dir DIR (default traefik/generated)]`
+
+function portArg(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--${name} must be a port number, not "${value}"`)
+  return n
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      formation: { type: 'string' },
+      port: { type: 'string' },
+      'base-port': { type: 'string' },
+      'shards-dir': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-populate': { type: 'boolean' },
+      'api-port': { type: 'string' },
+      'work-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(usage + '\n')
+    return 0
+  }
+  // Paths on the command line are the user's, relative to where they typed it.
+  const cwd = process.env.INIT_CWD ?? process.cwd()
+  const dir = (p: string | undefined) => (p === undefined ? undefined : resolve(cwd, p))
+
+  const abort = new AbortController()
+  const stopSignal = new Promise<string>((resolveStop) => {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => resolveStop(sig))
+    // pnpm does not pass SIGTERM on to its script: when the parent goes away, stop too.
+    const parent = process.ppid
+    const watch = setInterval(() => process.ppid !== parent && resolveStop('parent exit'), 500)
+    watch.unref()
+  })
+  void stopSignal.then(() => abort.abort())
+
+  const starting = startStack({
+    formation: values.formation,
+    port: portArg('port', values.port),
+    apiPort: portArg('api-port', values['api-port']),
+    workDir: dir(values['work-dir']),
+    basePort: portArg('base-port', values['base-port']),
+    shardsDir: dir(values['shards-dir']),
+    dataDir: dir(values['data-dir']),
+    populate: !values['no-populate'],
+    signal: abort.signal
+  })
+  const first = await Promise.race([starting.then((stack) => ({ stack })), stopSignal.then((why) => ({ why }))])
+  if ('why' in first) {
+    process.stdout.write(`stack: ${first.why} while starting; stopping\n`)
+    // Aborted, startStack stops what it started and rejects.
+    await starting.catch(() => undefined)
+    return 0
+  }
+  const { stack } = first
+  for (const c of stack.processes) process.stdout.write(`stack: ${c.spec.name} pid ${c.pid} port ${c.spec.env.PORT}\n`)
+  process.stdout.write(
+    `ready: ${stack.url} (${stack.summary}); docs ${stack.url}/docs/, Traefik API/dashboard ${stack.apiUrl} (loopback), Ctrl-C stops\n`
+  )
+  const why = await stopSignal
+  process.stdout.write(`stack: ${why}: stopping every process\n`)
+  await stack.stop()
+  process.stdout.write('stack: stopped\n')
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stderr.write(`stack: ${err.message}\n`)
+    process.exit(1)
+  }
+)

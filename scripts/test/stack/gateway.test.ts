@@ -1,0 +1,165 @@
+// End to end: the real Procfile's stats and docs processes, real Traefik, on loopback ports.
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startStack, type Stack } from '../../stack/stack.js'
+import { countBy, freeBasePort, freePort, hit, sleep, tempDir, type Outcome } from './helpers.js'
+
+t.setTimeout(180_000)
+
+const workDir = tempDir(t, 'stack-gw-')
+const lines: string[] = []
+const stack: Stack = await startStack({
+  formation: 'stats=3,docs=1',
+  port: await freePort(),
+  apiPort: await freePort(),
+  basePort: await freeBasePort(3, 3),
+  workDir,
+  shardsDir: join(workDir, 'shards'),
+  dataDir: join(workDir, 'data'),
+  populate: false,
+  env: { LOG_LEVEL: 'warn' },
+  log: (line) => lines.push(line)
+})
+t.teardown(() => stack.stop())
+const gw = stack.url
+const instances = () => stack.plan.filter((p) => p.type === 'stats').map((p) => p.port)
+const portOf = (o: Outcome) => Number(/:(\d+)$/.exec(o.instance ?? '')?.[1])
+const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+function deferred(): [Promise<void>, () => void] {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => (resolve = r))
+  return [promise, resolve]
+}
+
+/** Sequential requests until `until` resolves; `between` runs after each response. */
+async function stream(url: string, until: Promise<unknown>, between?: (o: Outcome) => Promise<void>): Promise<Outcome[]> {
+  let done = false
+  void until.then(() => (done = true))
+  const outcomes: Outcome[] = []
+  while (!done) {
+    const o = await hit(url)
+    outcomes.push(o)
+    await between?.(o)
+  }
+  return outcomes
+}
+
+t.test('30 consecutive requests through the gateway are spread over all three stats instances', async (t) => {
+  const outcomes: Outcome[] = []
+  for (let i = 0; i < 30; i++) outcomes.push(await hit(`${gw}/stats/leaderboards/wins`))
+  t.same(outcomes.filter((o) => o.status !== 200), [], 'every request succeeds')
+  const perPort = countBy(outcomes, (o) => String(portOf(o)))
+  t.same(Object.keys(perPort).map(Number).sort(), instances(), 'each instance served some')
+  t.same(Object.values(perPort), [10, 10, 10], 'round robin: ten each')
+  t.match(outcomes[0]!.instance, /^stats@.+:\d+$/, 'X-Instance names service, host and port')
+})
+
+t.test('every stats endpoint works through the gateway', async (t) => {
+  const created = await fetch(`${gw}/stats/users`, json({ username: 'gateway_tester' }))
+  t.equal(created.status, 201)
+  const user = (await created.json()) as { user_id: string; username: string }
+  t.equal(created.headers.get('location'), `/stats/users/${user.user_id}`)
+  t.equal((await fetch(`${gw}/stats/users`, json({ username: 'gateway_tester' }))).status, 409, 'duplicate username')
+
+  const found = await fetch(`${gw}/stats/users?username=gateway_tester`)
+  t.same(await found.json(), user)
+  t.equal((await fetch(`${gw}/stats/users?username=nobody_here`)).status, 404)
+
+  const game = { user_id: user.user_id, game_id: 7, finished: '2022-01-07', guesses: 3, won: true }
+  const posted = await fetch(`${gw}/stats/games`, json(game))
+  t.equal(posted.status, 201)
+  t.equal(posted.headers.get('location'), `/stats/users/${user.user_id}/games/7`)
+  t.equal((await fetch(`${gw}/stats/games`, json(game))).status, 409, 'same game twice')
+  const bad = await fetch(`${gw}/stats/games`, json({ ...game, guesses: 9 }))
+  t.equal(bad.status, 400)
+  t.match(await bad.json(), { statusCode: 400, message: /guesses/ })
+
+  t.match(await (await fetch(`${gw}/stats/users/${user.user_id}/games/7`)).json(), { game_id: 7, guesses: 3, won: true })
+  const summary = await fetch(`${gw}/stats/users/${user.user_id}`)
+  t.equal(summary.status, 200)
+  t.match(await summary.json(), { gamesPlayed: 1, gamesWon: 1, currentStreak: 1, maxStreak: 1, winPercentage: 100 })
+  t.match(await (await fetch(`${gw}/stats/leaderboards/wins`)).json(), [{ user_id: user.user_id, username: 'gateway_tester', wins: 1 }])
+  t.match(await (await fetch(`${gw}/stats/leaderboards/streaks?limit=5`)).json(), [{ user_id: user.user_id, streak: 1 }])
+  const unknown = await fetch(`${gw}/stats/users/00000000-0000-4000-8000-000000000000`)
+  t.equal(unknown.status, 404)
+  t.equal(unknown.headers.get('content-type'), 'application/json; charset=utf-8')
+})
+
+t.test('the gateway serves one Swagger UI over every service spec at /docs', async (t) => {
+  const ui = await fetch(`${gw}/docs/`)
+  t.equal(ui.status, 200)
+  t.match(ui.headers.get('content-type'), /text\/html/)
+  t.match(ui.headers.get('x-instance'), /^docs@/)
+  t.match(await (await fetch(`${gw}/docs/static/swagger-initializer.js`)).text(), /"urls":\[\{"name":"stats","url":"\/stats\/openapi\.json"\}\]/)
+  const spec = (await (await fetch(`${gw}/stats/openapi.json`)).json()) as { paths: Record<string, unknown> }
+  t.ok(spec.paths['/stats/users/{user_id}'], 'the stats spec, through the gateway')
+  const root = await fetch(`${gw}/`, { redirect: 'manual' })
+  t.equal(root.status, 302)
+  t.match(root.headers.get('location'), /\/docs\/$/)
+})
+
+t.test('the Traefik API answers on loopback only, never on the public entry point', async (t) => {
+  const staticToml = readFileSync(join(workDir, 'static.toml'), 'utf8')
+  t.match(staticToml, /\[entryPoints\.traefik\]\n\s+address = "127\.0\.0\.1:\d+"/)
+  t.equal((await fetch(`${stack.apiUrl}/api/overview`)).status, 200)
+  t.equal((await fetch(`${gw}/api/overview`)).status, 404)
+})
+
+t.test('the access log has one JSON object per request', async (t) => {
+  await hit(`${gw}/stats/leaderboards/streaks`)
+  await sleep(300)
+  const entries = readFileSync(join(workDir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+  t.ok(entries.some((e) => e.RouterName === 'stats@file' && e.RequestPath === '/stats/leaderboards/streaks' && e.DownstreamStatus === 200))
+})
+
+t.test('kill -9 of an instance during a stream of requests fails none, and it is back in rotation after', async (t) => {
+  const victim = stack.child('stats.2')
+  const victimPort = Number(victim.spec.env.PORT)
+  const pidBefore = victim.pid
+  let killed = false
+  // The stream goes on for a while after the kill: through the retry, then the health check.
+  const [enough, stop] = deferred()
+  const outcomes = await stream(`${gw}/stats/leaderboards/wins`, enough, async (o) => {
+    // Killed right after it answered, and the stream goes on once it is dead: the requests
+    // that follow find it gone. (A request an instance has already received dies with it:
+    // no proxy can replay it safely; see the README.)
+    if (!killed && portOf(o) === victimPort) {
+      killed = true
+      victim.signal('SIGKILL')
+      await victim.wait()
+      setTimeout(stop, 3000)
+    }
+  })
+  t.ok(outcomes.length > 50, `a stream of ${outcomes.length} requests`)
+  t.same(outcomes.filter((o) => o.status !== 200), [], 'no request failed')
+  await sleep(300)
+  const retried = readFileSync(join(workDir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    .filter((e) => e.RetryAttempts > 0)
+  t.ok(retried.length > 0, 'requests that met the dead instance were retried on another one')
+  await stack.waitRouted(30_000)
+  t.not(victim.pid, pidBefore, 'the runner started it again')
+  const after: Outcome[] = []
+  for (let i = 0; i < 9; i++) after.push(await hit(`${gw}/stats/leaderboards/wins`))
+  t.equal(after.filter((o) => portOf(o) === victimPort).length, 3, 'traffic returns to it')
+  t.ok(lines.some((l) => /stats\.2 killed by SIGKILL; restarting it/.test(l)), 'the runner said so')
+})
+
+t.test('SIGTERM to an instance under load loses no in-flight request', async (t) => {
+  await stack.waitRouted(30_000)
+  const victim = stack.child('stats.1')
+  const [enough, stop] = deferred()
+  // Four concurrent streams: requests are inside the instance when the signal lands.
+  const streams = Array.from({ length: 4 }, () => stream(`${gw}/stats/leaderboards/streaks`, enough))
+  await sleep(500)
+  victim.signal('SIGTERM')
+  const exited = new Promise<void>((resolve) => victim.proc!.once('exit', () => resolve()))
+  await exited
+  await sleep(500)
+  stop()
+  const outcomes = (await Promise.all(streams)).flat()
+  t.ok(outcomes.length > 100, `${outcomes.length} requests`)
+  t.same(outcomes.filter((o) => o.status !== 200), [], 'no request failed')
+  t.ok(lines.some((l) => /stats\.1 exited with code 0; restarting it/.test(l)), 'it drained and exited 0')
+})

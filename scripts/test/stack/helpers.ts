@@ -1,0 +1,64 @@
+import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A port nothing listens on right now (the kernel's pick). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
+  })
+}
+
+/** A base port whose foreman-numbered ports (base + 100 x type + i) are free for `types` types. */
+export async function freeBasePort(types: number, perType: number): Promise<number> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 300) * 100
+    const ports = Array.from({ length: types }, (_, t) => Array.from({ length: perType }, (_, i) => base + t * 100 + i)).flat()
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base
+  }
+}
+
+export function tempDir(t: { teardown(fn: () => void): void }, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export interface Outcome {
+  status: number
+  instance: string | null
+}
+
+/** One request through the gateway; a network error counts as status 0. */
+export async function hit(url: string, init?: RequestInit): Promise<Outcome> {
+  try {
+    const res = await fetch(url, init)
+    await res.arrayBuffer()
+    return { status: res.status, instance: res.headers.get('x-instance') }
+  } catch {
+    return { status: 0, instance: null }
+  }
+}
+
+export function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1
+  return counts
+}

@@ -1,0 +1,47 @@
+import { test } from 'tap'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { REPO_ROOT } from '../../stack/gateway.js'
+import { buildRoutes, deriveStaticConfig, readAnnouncements } from '../../stack/traefik-config.js'
+import { tempDir } from './helpers.js'
+
+const stats = (port: number, pid = process.pid) => ({
+  service: 'stats', prefix: '/stats', url: `http://127.0.0.1:${port}`, instance: `stats@h:${port}`, pid
+})
+
+test('buildRoutes: one prefix router with retry and one health-checked round robin per service', async (t) => {
+  const routes = buildRoutes([stats(5002), stats(5000), stats(5001)], ['stats', 'posts']) as any
+  t.same(routes.http.routers.stats, { entryPoints: ['web'], rule: 'PathPrefix(`/stats`)', service: 'stats', middlewares: ['retry'] })
+  t.same(routes.http.services.stats.loadBalancer.servers.map((s: { url: string }) => s.url), [
+    'http://127.0.0.1:5000', 'http://127.0.0.1:5001', 'http://127.0.0.1:5002'
+  ])
+  t.same(routes.http.services.stats.loadBalancer.healthCheck, { path: '/health', interval: '1s', timeout: '500ms' })
+  t.same(routes.http.services.posts.loadBalancer.servers, [], 'a Procfile service with no instance keeps its route (503)')
+  t.notOk(routes.http.routers.root, 'no docs, no root redirect')
+  t.ok((buildRoutes([], ['docs']) as any).http.routers.root, 'with docs, / leads there')
+})
+
+test('readAnnouncements skips instances whose process is gone and files that are not announcements', async (t) => {
+  const dir = tempDir(t, 'announce-')
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+  writeFileSync(join(dir, 'stats-5000.json'), JSON.stringify(stats(5000)))
+  writeFileSync(join(dir, 'stats-5001.json'), JSON.stringify(stats(5001, dead)))
+  writeFileSync(join(dir, 'stats-5002.json'), '{"half": ')
+  writeFileSync(join(dir, 'notes.txt'), 'not json')
+  t.same(readAnnouncements(dir).map((a) => a.url), ['http://127.0.0.1:5000'])
+  t.same(readAnnouncements(join(dir, 'missing')), [])
+})
+
+test('deriveStaticConfig changes only the per-formation values of traefik.toml', async (t) => {
+  const toml = readFileSync(join(REPO_ROOT, 'traefik.toml'), 'utf8')
+  const out = deriveStaticConfig(toml, { webAddress: ':19999', apiAddress: '127.0.0.1:19998', dynamicDir: '/tmp/d', accessLog: '/tmp/a.log', dashboard: false })
+  t.match(out, /\[entryPoints\.web\]\n\s+address = ":19999"/)
+  t.match(out, /\[entryPoints\.traefik\]\n\s+address = "127\.0\.0\.1:19998"/, 'the API stays on loopback')
+  t.match(out, /directory = "\/tmp\/d"/)
+  t.match(out, /filePath = "\/tmp\/a\.log"/)
+  t.match(out, /dashboard = false/)
+  t.match(out, /format = "json"/, 'the rest is kept')
+  t.equal(out.split('\n').length, toml.split('\n').length)
+  t.throws(() => deriveStaticConfig('[api]\n', { webAddress: '', apiAddress: '', dynamicDir: '', accessLog: '' }), /traefik\.toml has no entryPoints\.web\.address/)
+})
