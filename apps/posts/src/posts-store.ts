@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@platform/sqlite'
 import { bytesToUuid, uuidToBytes } from '@platform/shard'
-import type { PageKey } from './cursor.js'
+import type { PageKey } from '@platform/kit'
 
 export interface NewPost {
   title: string
@@ -67,7 +67,7 @@ function toSummary(row: SummaryRow): PostSummary {
 const COLUMNS = 'seq, post_id, title, text, community, url, username, created_at'
 const SUMMARY = 'seq, post_id, title, community, username, created_at'
 // (created_at, seq) < (?, ?) is a range on the index, so a page costs `limit` index steps however deep.
-const OLDER = '(created_at, seq) < (@createdAt, @seq)'
+const OLDER = '(created_at, seq) < (@at, @seq)'
 const NEWEST_FIRST = 'ORDER BY created_at DESC, seq DESC LIMIT @take'
 
 /** The four list queries (exported for the test that checks they read an index range). */
@@ -78,7 +78,7 @@ export const LIST_SQL = {
   communityBefore: `SELECT ${SUMMARY} FROM posts WHERE community = @community AND ${OLDER} ${NEWEST_FIRST}`
 }
 
-type ListArgs = { take: number; community?: string; createdAt?: number; seq?: number }
+type ListArgs = { take: number; community?: string; at?: number; seq?: number }
 
 export function createPostsStore(db: Db, now: () => number = Date.now) {
   const insert = db.prepare<[Buffer, string, string, string, string | null, string, number], PostRow>(
@@ -123,7 +123,7 @@ export function createPostsStore(db: Db, now: () => number = Date.now) {
       const last = page.at(-1)
       return {
         posts: page.map(toSummary),
-        next: rows.length > limit && last ? { createdAt: last.created_at, seq: last.seq } : null
+        next: rows.length > limit && last ? { at: last.created_at, seq: last.seq } : null
       }
     }
   }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Limit, Username } from '@platform/kit'
+import { Cursor, Limit, Username } from '@platform/kit'
 import { Community, PostId } from '@platform/community'
 
 export { Community, PostId, Username }
@@ -41,9 +41,6 @@ export const PostSummary = Type.Object(
   { post_id: PostId, title: Type.String(), community: Type.String(), username: Type.String(), created_at: CreatedAt },
   { title: 'PostSummary' }
 )
-
-// Opaque to clients: base64url of the last post's paging key.
-const Cursor = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The `next` of a previous page' })
 
 export const PostPage = Type.Object(
   {

@@ -41,7 +41,7 @@ test('paging is exact when many posts share one created_at', async (t) => {
 test('lists read an index range, never the whole table', async (t) => {
   const db = openDatabase(':memory:', { migrations: MIGRATIONS })
   t.teardown(() => db.close())
-  const args = { take: 5, community: 'a', createdAt: 1, seq: 2 }
+  const args = { take: 5, community: 'a', at: 1, seq: 2 }
   const plans = Object.values(LIST_SQL).map((sql) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(args) as { detail: string }[]).map((r) => r.detail).join('; ')
   )

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@platform/kit'
-import { errorResponses } from '@platform/kit'
-import { decodeCursor, encodeCursor } from '../cursor.js'
-import { PostNotFound } from '../errors.js'
+import { decodeCursor, encodeCursor, errorResponses } from '@platform/kit'
+import { BadCursor, PostNotFound } from '../errors.js'
 import { ListQuery, NewPost, Post, PostPage, PostParams } from '../schemas.js'
 
 const tags = ['posts']
@@ -39,7 +38,9 @@ const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { limit, community, before } = request.query
-      const page = app.posts.list({ limit, community, before: before === undefined ? undefined : decodeCursor(before) })
+      const key = before === undefined ? undefined : decodeCursor(before)
+      if (before !== undefined && !key) throw new BadCursor()
+      const page = app.posts.list({ limit, community, before: key })
       const next = page.next && encodeCursor(page.next)
       if (next) {
         const query = new URLSearchParams({ ...(community === undefined ? {} : { community }), limit: String(limit), before: next })
