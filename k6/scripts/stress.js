@@ -6,7 +6,7 @@ import { SERVICES } from '../services/index.js'
 import { selectedServices, duration, number } from '../lib/config.js'
 
 const services = selectedServices(SERVICES)
-const peak = number('PEAK', 800)
+const peak = number('PEAK', 600)
 const hold = duration('STEP', '15s')
 const levels = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1]
 

@@ -24,8 +24,8 @@ const { values, positionals } = parseArgs({
 const metricsFile = locate(positionals[0])
 const runDir = dirname(metricsFile)
 const probe = await readTimeline(metricsFile, 1, values.route)
-// About 120 points across the chart whatever the run's length.
-const windowSeconds = Number(values.window ?? Math.max(1, Math.round(probe.length / 120)))
+// About 60 points across the chart whatever the run's length: fewer reads better than noisier.
+const windowSeconds = Number(values.window ?? Math.max(1, Math.round(probe.length / 60)))
 const windows = windowSeconds === 1 ? probe : await readTimeline(metricsFile, windowSeconds, values.route)
 if (windows.length === 0) throw new Error(`no HTTP samples in ${metricsFile}`)
 
@@ -73,9 +73,11 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
   const latency = rows.flatMap((w) =>
     (['p50', 'p95', 'p99'] as const).filter((k) => !Number.isNaN(w[k])).map((k) => ({ t: w.t, ms: w[k], series: k }))
   )
+  const shed = rows.some((w) => w.dropped > 0)
   const rates = rows.flatMap((w) => [
     { t: w.t, rate: w.requests / w.seconds, series: 'requests/s' },
-    { t: w.t, rate: w.failed / w.seconds, series: 'failed/s' }
+    { t: w.t, rate: w.failed / w.seconds, series: 'failed/s' },
+    ...(shed ? [{ t: w.t, rate: w.dropped / w.seconds, series: 'dropped journeys/s' }] : [])
   ])
   const spread = Math.max(...latency.map((d) => d.ms)) / Math.max(0.1, Math.min(...latency.map((d) => d.ms)))
   const x = { field: 't', type: 'quantitative', title: 'seconds since start' } as const
@@ -99,7 +101,7 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
         encoding: {
           x,
           y: { field: 'rate', type: 'quantitative', title: 'per second' },
-          color: { field: 'series', title: 'throughput', scale: { domain: ['requests/s', 'failed/s'], range: ['#1a9850', '#d7191c'] } }
+          color: { field: 'series', title: 'throughput', scale: { domain: ['requests/s', 'failed/s', 'dropped journeys/s'], range: ['#1a9850', '#d7191c', '#999999'] } }
         }
       },
       {

@@ -10,6 +10,8 @@ export interface Window {
   seconds: number
   requests: number
   failed: number
+  /** Journeys an arrival-rate scenario could not start (no free VU): the load it shed. */
+  dropped: number
   vus: number
   p50: number
   p95: number
@@ -19,6 +21,8 @@ export interface Window {
 interface Bucket {
   durations: number[]
   failed: number
+  dropped: number
+  /** -1 when no sample fell in the window: the previous window's value carries on. */
   vus: number
 }
 
@@ -41,18 +45,19 @@ export async function readTimeline(file: string, windowSeconds: number, route?: 
     end = Math.max(end, ms)
     const index = Math.max(0, Math.floor((ms - start) / 1000 / windowSeconds))
     let b = buckets.get(index)
-    if (!b) buckets.set(index, (b = { durations: [], failed: 0, vus: 0 }))
+    if (!b) buckets.set(index, (b = { durations: [], failed: 0, dropped: 0, vus: -1 }))
     return b
   }
   for await (const line of lines) {
     // Cheap pre-filter: most lines are metrics the plot does not use.
     if (!line.includes('"Point"')) continue
-    if (!line.includes('"http_req_duration"') && !line.includes('"http_req_failed"') && !line.includes('"vus"')) continue
+    if (!/"metric":"(http_req_duration|http_req_failed|vus|dropped_iterations)"/.test(line)) continue
     const s = JSON.parse(line) as Sample
-    if (route && s.metric !== 'vus' && s.data.tags?.name !== route) continue
+    if (route && s.metric.startsWith('http_') && s.data.tags?.name !== route) continue
     const b = bucketAt(s.data.time)
     if (s.metric === 'http_req_duration') b.durations.push(s.data.value)
     else if (s.metric === 'http_req_failed') b.failed += s.data.value
+    else if (s.metric === 'dropped_iterations') b.dropped += s.data.value
     else if (s.metric === 'vus') b.vus = Math.max(b.vus, s.data.value)
   }
   // The last window is usually cut short by the end of the run: its rate would read as a drop.
@@ -60,15 +65,18 @@ export async function readTimeline(file: string, windowSeconds: number, route?: 
   const full = Math.floor(span / windowSeconds) - 1
   const last = Math.max(full, Math.min(0, ...buckets.keys()))
   const windows: Window[] = []
+  let vus = 0
   for (let i = 0; i <= last; i++) {
-    const b = buckets.get(i) ?? { durations: [], failed: 0, vus: 0 }
+    const b = buckets.get(i) ?? { durations: [], failed: 0, dropped: 0, vus: -1 }
     const sorted = b.durations.sort((x, y) => x - y)
+    if (b.vus >= 0) vus = b.vus
     windows.push({
       t: i * windowSeconds,
       seconds: windowSeconds,
       requests: sorted.length,
       failed: b.failed,
-      vus: b.vus,
+      dropped: b.dropped,
+      vus,
       p50: percentile(sorted, 0.5),
       p95: percentile(sorted, 0.95),
       p99: percentile(sorted, 0.99)
@@ -91,8 +99,9 @@ export function formatTable(windows: Window[]): string {
       String(w.vus),
       (w.requests / w.seconds).toFixed(0),
       w.requests ? ((100 * w.failed) / w.requests).toFixed(2) + '%' : '-',
+      (w.dropped / w.seconds).toFixed(0),
       ...[w.p50, w.p95, w.p99].map((v) => (Number.isNaN(v) ? '-' : v.toFixed(1)))
     ].join('\t')
   )
-  return ['from\tVUs\treq/s\tfailed\tp50 ms\tp95 ms\tp99 ms', ...rows].join('\n')
+  return ['from\tVUs\treq/s\tfailed\tdropped/s\tp50 ms\tp95 ms\tp99 ms', ...rows].join('\n')
 }

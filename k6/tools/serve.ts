@@ -1,0 +1,25 @@
+// tsx k6/tools/serve.ts [--formation stats=3] [--shards DIR]
+// A throwaway stack in the foreground for benchmarking by hand (load, stress): temporary data
+// and gateway files, free ports, a copy of --shards if given. Prints `ready: URL`; Ctrl-C stops it.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startTestStack, stopTestStack } from './test-stack.js'
+
+const { values } = parseArgs({ options: { formation: { type: 'string' }, shards: { type: 'string' } } })
+const work = mkdtempSync(join(tmpdir(), 'k6-serve-'))
+let shardsDir: string | undefined
+if (values.shards) {
+  shardsDir = join(work, 'shards')
+  cpSync(resolve(values.shards), shardsDir, { recursive: true })
+}
+const test = await startTestStack({ formation: values.formation, shardsDir })
+const instances = test.stack.plan.map((p) => `${p.name}=${p.port}`).join(' ')
+console.log(`ready: ${test.baseUrl} (${test.stack.summary}) ${instances}`)
+const signal = await new Promise<string>((r) => {
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => r(s))
+})
+console.log(`${signal}: stopping`)
+await stopTestStack(test)
+rmSync(work, { recursive: true, force: true })
