@@ -23,7 +23,7 @@ for (let r = 1; r <= runs; r++) {
   const t0 = performance.now()
   const input = generate(options)
   const t1 = performance.now()
-  buildLayout(input, { out, shardCount: 3 })
+  await buildLayout(input, { out, shardCount: 3 })
   const t2 = performance.now()
   rmSync(out, { recursive: true, force: true })
   const total = (t2 - t0) / 1000

@@ -21,7 +21,7 @@ const bar = progress()
 const started = performance.now()
 try {
   const { input, counts } = readSource(from)
-  buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
+  await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
   bar.stop()
 
   // Count again from the files themselves: what was written, not what was meant to be.

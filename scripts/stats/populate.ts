@@ -30,7 +30,7 @@ const started = performance.now()
 try {
   const input = generate(options, bar.update)
   const generated = performance.now()
-  const result = buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
+  const result = await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
   bar.stop()
   const seconds = (performance.now() - started) / 1000
   const rows = result.users + result.games

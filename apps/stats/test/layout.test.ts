@@ -1,5 +1,6 @@
 import { test } from 'tap'
 import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
 import { buildLayout, verifyLayout, readManifest, type LayoutInput } from '../src/layout/index.js'
@@ -36,7 +37,7 @@ function smallInput(): LayoutInput {
 test('buildLayout puts every game in the shard its user maps to, and verify finds no fault', async (t) => {
   const dir = t.testdir({})
   const input = smallInput()
-  const result = buildLayout(input, { out: dir, shardCount: 3 })
+  const result = await buildLayout(input, { out: dir, shardCount: 3 })
   t.same(result, { users: 12, games: input.gameUser.length })
   t.same(readManifest(dir)?.shards, ['games-0.db', 'games-1.db', 'games-2.db'])
   for (let s = 0; s < 3; s++) {
@@ -49,18 +50,38 @@ test('buildLayout puts every game in the shard its user maps to, and verify find
   t.same(verifyLayout(dir).faults, [])
 })
 
+test('worker threads write the same layout as one thread', async (t) => {
+  const input = smallInput()
+  const one = t.testdir({})
+  await buildLayout(input, { out: one, shardCount: 3, threads: 1 })
+  const two = join(t.testdirName, '..', `${t.name.replace(/\W/g, '-')}-two`)
+  t.teardown(() => rmSync(two, { recursive: true, force: true }))
+  await buildLayout(input, { out: two, shardCount: 3, threads: 2 })
+  t.same(verifyLayout(two).faults, [])
+  for (const file of ['users.db', 'games-0.db', 'games-1.db', 'games-2.db']) {
+    const rows = (dir: string) => {
+      const db = new Database(join(dir, file), { readonly: true })
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+      const dump = tables.map((name) => db.prepare(`SELECT * FROM ${name}`).all())
+      db.close()
+      return JSON.stringify(dump)
+    }
+    t.equal(rows(two), rows(one), `${file} is the same`)
+  }
+})
+
 test('buildLayout refuses to overwrite a layout without force', async (t) => {
   const dir = t.testdir({})
-  buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  t.throws(() => buildLayout(smallInput(), { out: dir, shardCount: 3 }), /already holds a layout/)
-  t.doesNotThrow(() => buildLayout(smallInput(), { out: dir, shardCount: 2, force: true }))
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3 }), /already holds a layout/)
+  await buildLayout(smallInput(), { out: dir, shardCount: 2, force: true })
   t.equal(readManifest(dir)?.shard_count, 2)
   t.same(verifyLayout(dir).faults, [], 'the forced 2-shard layout is whole, the third shard gone')
 })
 
 test('verify catches a misplaced game and a wrong aggregate, naming them', async (t) => {
   const dir = t.testdir({})
-  buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
   const db0 = new Database(join(dir, 'games-0.db'))
   const db1 = new Database(join(dir, 'games-1.db'))
   const victim = db0.prepare('SELECT user_id, game_id, finished, guesses, won FROM games LIMIT 1').get() as Record<string, unknown>
@@ -78,22 +99,21 @@ test('verify catches a misplaced game and a wrong aggregate, naming them', async
 test('verify reports a missing layout and a missing shard', async (t) => {
   t.match(verifyLayout(t.testdir({})).faults, [/no layout\.json/])
   const dir = t.testdir({})
-  buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  const { rmSync } = await import('node:fs')
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
   rmSync(join(dir, 'games-2.db'))
   t.same(verifyLayout(dir).faults, ['games-2.db is missing'])
 })
 
 test('the service refuses a layout with another shard count', async (t) => {
   const dir = t.testdir({})
-  buildLayout(smallInput(), { out: dir, shardCount: 2 })
+  await buildLayout(smallInput(), { out: dir, shardCount: 2 })
   await t.rejects(buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: dir, SHARD_COUNT: '3' })), /2-shard layout but SHARD_COUNT is 3/)
 })
 
 test('the service serves a built layout: stats match the definitions', async (t) => {
   const dir = t.testdir({})
   const input = smallInput()
-  buildLayout(input, { out: dir, shardCount: 3 })
+  await buildLayout(input, { out: dir, shardCount: 3 })
   const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: dir }))
   t.teardown(() => app.close())
   const user = (await app.inject({ method: 'GET', url: '/stats/users?username=user4' })).json()
