@@ -6,6 +6,8 @@ import * as statsNegative from './stats/negative.js'
 import * as statsJourney from './stats/journey.js'
 import * as users from './users/index.js'
 import * as posts from './posts/index.js'
+import * as votes from './votes/index.js'
+import * as messages from './messages/index.js'
 
 export const SERVICES = [
   {
@@ -15,5 +17,7 @@ export const SERVICES = [
     journey: statsJourney.journey
   },
   { name: 'users', smoke: users.smoke, negative: users.negative, journey: users.journey },
-  { name: 'posts', smoke: posts.smoke, negative: posts.negative, journey: posts.journey }
+  { name: 'posts', smoke: posts.smoke, negative: posts.negative, journey: posts.journey },
+  { name: 'votes', smoke: votes.smoke, negative: votes.negative, journey: votes.journey },
+  { name: 'messages', smoke: messages.smoke, negative: messages.negative, journey: messages.journey }
 ]
