@@ -21,7 +21,8 @@ export function request(method, path, body, { name, expect = SUCCESS, headers = 
   const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
   return http.request(method, `${BASE_URL}${path}`, payload, {
     headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
-    tags: { name: name || `${method} ${path}` },
+    // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
+    tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
     responseCallback: expect,
     timeout
   })

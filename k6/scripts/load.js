@@ -23,7 +23,7 @@ export const options = {
       gracefulRampDown: '5s'
     }
   },
-  thresholds: loadThresholds()
+  thresholds: loadThresholds(services.map((s) => s.name))
 }
 
 export default function () {

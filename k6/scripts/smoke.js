@@ -1,5 +1,8 @@
-// Smoke: a few users, a few seconds, every endpoint of every service once. Nothing may fail.
+// Smoke: a few users, a few seconds, every endpoint of every service once, and the docs of each.
+// Nothing may fail.
+import { sleep } from 'k6'
 import { SERVICES } from '../services/index.js'
+import { docsSmoke } from '../services/docs.js'
 import { selectedServices } from '../lib/config.js'
 import { SMOKE } from '../lib/thresholds.js'
 
@@ -11,5 +14,8 @@ export const options = {
 }
 
 export default function () {
+  docsSmoke(services.map((s) => s.name))
   for (const service of services) service.smoke()
+  // A user's pause; it also keeps the run past two dashboard snapshots, or k6 writes no HTML report.
+  sleep(1)
 }
