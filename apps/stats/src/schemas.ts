@@ -1,13 +1,5 @@
 import { Type } from 'typebox'
-import { Limit, Uuid } from '@platform/kit'
-
-export const Username = Type.String({
-  minLength: 1,
-  maxLength: 64,
-  pattern: '^[A-Za-z0-9._-]+$',
-  description: '1 to 64 letters, digits, ".", "_" or "-"',
-  examples: ['ana.silva']
-})
+import { Limit, Username, Uuid } from '@platform/kit'
 
 export const UserIdParams = Type.Object({ user_id: Uuid })
 export const GameParams = Type.Object({
