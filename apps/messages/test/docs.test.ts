@@ -10,7 +10,7 @@ test('docs and health', async (t) => {
     const spec = res.json()
     t.equal(spec.info.title, 'Messages')
     const ops: [string, string, string[]][] = [
-      ['/messages', 'post', ['201', '400', '413']],
+      ['/messages', 'post', ['201', '400', '413', '415']],
       ['/messages', 'get', ['200', '400']],
       ['/messages/{message_id}', 'get', ['200', '400', '404']],
       ['/messages/{message_id}', 'delete', ['200', '400', '404']],

@@ -10,9 +10,9 @@ test('docs and health', async (t) => {
     const spec = res.json()
     t.equal(spec.info.title, 'User accounts')
     const ops: [string, string, string[]][] = [
-      ['/users', 'post', ['201', '400', '409', '413']],
+      ['/users', 'post', ['201', '400', '409', '413', '415']],
       ['/users/{username}', 'get', ['200', '400', '404']],
-      ['/users/{username}', 'patch', ['200', '400', '404', '409', '413']],
+      ['/users/{username}', 'patch', ['200', '400', '404', '409', '413', '415']],
       ['/users/{username}', 'delete', ['200', '400', '404']],
       ['/users/{username}/karma/increment', 'post', ['200', '400', '404', '409']],
       ['/users/{username}/karma/decrement', 'post', ['200', '400', '404', '409']]

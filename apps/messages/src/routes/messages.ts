@@ -15,7 +15,7 @@ const messages: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'The service sets the id and timestamp. Usernames are checked for form only: whether accounts exist is the users service\'s business.',
         body: NewMessage,
-        response: { 201: Message, ...errorResponses(400, 413) }
+        response: { 201: Message, ...errorResponses(400, 413, 415) }
       }
     },
     async (req, reply) => {

@@ -17,7 +17,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create an account',
         description: 'The name must be new, also in another letter case and also among deactivated accounts.',
         body: CreateUserBody,
-        response: { 201: User, ...errorResponses(400, 409, 413) }
+        response: { 201: User, ...errorResponses(400, 409, 413, 415) }
       }
     },
     async (req, reply) => {
@@ -50,7 +50,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         description: 'A deactivated account cannot be changed (409).',
         params: UsernameParams,
         body: UpdateUserBody,
-        response: { 200: User, ...errorResponses(400, 404, 409, 413) }
+        response: { 200: User, ...errorResponses(400, 404, 409, 413, 415) }
       }
     },
     async (req) => app.users.updateEmail(req.params.username, req.body.email)
