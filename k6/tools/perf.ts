@@ -101,7 +101,7 @@ try {
   rmSync(work, { recursive: true, force: true })
 }
 console.log(`\n${values.vus} VUs, ${values.duration} per row, results in ${outRoot}\n`)
-console.log('| endpoint | path | req/s | p50 ms | p95 ms | p99 ms | failed | CPU (100% = one core) |')
+console.log('| endpoint | through | req/s | p50 ms | p95 ms | p99 ms | failed | CPU (100% = one core) |')
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |')
 for (const r of rows) console.log(r)
 
