@@ -44,7 +44,11 @@ export default function ({ ids }) {
   else if (endpoint === 'wins') leaderboard('wins')
   else if (endpoint === 'streaks') leaderboard('streaks')
   else {
-    if (!player) player = new Player(createUser(uniqueName('k6bench', exec.vu.idInTest)))
+    if (!player) {
+      const user = createUser(uniqueName('k6bench', exec.vu.idInTest))
+      if (!user) return
+      player = new Player(user)
+    }
     const game = player.nextGame()
     if (postGame(game)) player.played(game)
   }
