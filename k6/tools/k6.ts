@@ -93,7 +93,9 @@ export function runK6(opts: RunOptions): Promise<RunResult> {
       child.stderr!.pipe(out)
     }
     if (child.pid) opts.onSpawn?.(child.pid)
-    child.on('error', reject)
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? new Error(`k6 not found (${k6Binary()}): run scripts/setup-tools.sh or put k6 on PATH`) : err)
+    )
     child.on('close', (code, signal) => {
       resolvePromise({ code: code ?? (signal ? 1 : 0), outDir, summary, report, metrics })
     })

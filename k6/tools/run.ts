@@ -16,6 +16,9 @@ const result = await runK6({
   vars: { BASE_URL: process.env.BASE_URL ?? 'http://localhost:9999' },
   rawMetrics: process.env.K6_RAW_METRICS !== 'false',
   extraArgs
+}).catch((err: Error) => {
+  console.error(err.message)
+  process.exit(1)
 })
 const rel = (p: string) => relative(repoRoot, p)
 console.log(`\nresults: ${rel(result.summary)}, ${rel(result.report)}${result.metrics ? `, ${rel(result.metrics)}` : ''}`)
