@@ -37,8 +37,9 @@ export class Child {
   }
 
   start(): void {
-    // `exec` so the pid is the service's own, as under foreman; the shell still expands $PORT.
-    const proc = spawn('/bin/sh', ['-c', `exec ${this.spec.command}`], {
+    // `exec` so the pid is the service's own; the shell still expands $PORT and the like.
+    const command = /^exec\s/.test(this.spec.command) ? this.spec.command : `exec ${this.spec.command}`
+    const proc = spawn('/bin/sh', ['-c', command], {
       cwd: this.spec.cwd,
       env: this.spec.env,
       detached: true,
