@@ -30,6 +30,8 @@ function makeAjv(options: AjvOptions): Ajv {
     removeAdditional: false,
     useDefaults: true,
     allErrors: false,
+    // Errors carry their schema, so a pattern error can quote the field's description.
+    verbose: true,
     strict: false,
     ...options
   })
@@ -68,6 +70,13 @@ function describe(e: ErrorObject, dataVar: string): string {
       return `${path}/${(e.params as { additionalProperty: string }).additionalProperty} is not an allowed field`
     case 'required':
       return `${path}/${(e.params as { missingProperty: string }).missingProperty} is required`
+    case 'pattern': {
+      // A regular expression tells a client little; the schema's description says the rule.
+      const description = (e.parentSchema as { description?: string } | undefined)?.description
+      return description
+        ? `${path} must be ${description.charAt(0).toLowerCase()}${description.slice(1)}`
+        : `${path} ${e.message ?? 'is invalid'}`
+    }
     case 'format':
       return `${path} must be a valid ${(e.params as { format: string }).format}`
     default:

@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { Type } from 'typebox'
-import { createService, loadConfig, errorResponses } from '../src/index.js'
+import { createService, loadConfig, errorResponses, Uuid } from '../src/index.js'
 
 async function buildTestService() {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
@@ -26,6 +26,7 @@ async function buildTestService() {
     },
     async (req, reply) => reply.code(201).send({ n: req.body.n, limit: req.query.limit })
   )
+  app.get('/demo/users/:id', { schema: { params: Type.Object({ id: Uuid }) } }, async (req) => ({ id: req.params.id }))
   app.get('/demo/boom', async () => {
     throw new Error('secret detail')
   })
@@ -52,6 +53,12 @@ test('createService', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/demo/things', payload: { n: 1, extra: true } })
     t.equal(res.statusCode, 400)
     t.match(res.json().message, /body\/extra is not an allowed field/)
+  })
+
+  t.test('a pattern error quotes the rule from the schema description', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/demo/users/not-a-uuid' })
+    t.equal(res.statusCode, 400)
+    t.equal(res.json().message, 'params/id must be a UUID: 32 hex digits in the 8-4-4-4-12 form')
   })
 
   t.test('a missing field is named', async (t) => {
