@@ -1,7 +1,10 @@
 // End to end: the real Procfile's stats and docs processes, real Traefik, on loopback ports.
 import t from 'tap'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { REPO_ROOT } from '../../stack/gateway.js'
+import { routedServers } from '../../stack/ready.js'
 import { startStack, type Stack } from '../../stack/stack.js'
 import { countBy, freeBasePort, freePort, hit, sleep, tempDir, type Outcome } from './helpers.js'
 
@@ -114,11 +117,42 @@ t.test('the access log has one JSON object per request', async (t) => {
   t.ok(entries.some((e) => e.RouterName === 'stats@file' && e.RequestPath === '/stats/leaderboards/streaks' && e.DownstreamStatus === 200))
 })
 
+t.test('an instance started by hand joins the rotation, and leaves it without a failed request', async (t) => {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const extra = spawn(process.execPath, ['--import', 'tsx', 'apps/stats/src/server.ts'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000',
+      SHARDS_DIR: join(workDir, 'shards'), GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
+    }
+  })
+  t.teardown(() => extra.kill('SIGKILL'))
+  const routed = async () => (await routedServers(stack.apiUrl)).get('stats') ?? []
+  while (!(await routed()).includes(url)) await sleep(200)
+
+  const outcomes: Outcome[] = []
+  for (let i = 0; i < 40; i++) outcomes.push(await hit(`${gw}/stats/leaderboards/wins`))
+  t.same(Object.values(countBy(outcomes, (o) => String(portOf(o)))), [10, 10, 10, 10], 'four instances now, ten each')
+
+  const [enough, stop] = deferred()
+  const streams = Array.from({ length: 4 }, () => stream(`${gw}/stats/leaderboards/wins`, enough))
+  await sleep(300)
+  extra.kill('SIGTERM')
+  await new Promise((resolve) => extra.once('exit', resolve))
+  stop()
+  t.same((await Promise.all(streams)).flat().filter((o) => o.status !== 200), [], 'no request failed while it left')
+  while ((await routed()).includes(url)) await sleep(200)
+  t.pass('it withdrew from the gateway')
+})
+
 t.test('kill -9 of an instance during a stream of requests fails none, and it is back in rotation after', async (t) => {
   const victim = stack.child('stats.2')
   const victimPort = Number(victim.spec.env.PORT)
   const pidBefore = victim.pid
   let killed = false
+  let stillRouted = false
   // The stream goes on for a while after the kill: through the retry, then the health check.
   const [enough, stop] = deferred()
   const outcomes = await stream(`${gw}/stats/leaderboards/wins`, enough, async (o) => {
@@ -129,15 +163,15 @@ t.test('kill -9 of an instance during a stream of requests fails none, and it is
       killed = true
       victim.signal('SIGKILL')
       await victim.wait()
+      const status = (await routedServers(stack.apiUrl)).get('stats') ?? []
+      stillRouted = status.includes(`http://127.0.0.1:${victimPort}`)
       setTimeout(stop, 3000)
     }
   })
   t.ok(outcomes.length > 50, `a stream of ${outcomes.length} requests`)
   t.same(outcomes.filter((o) => o.status !== 200), [], 'no request failed')
-  await sleep(300)
-  const retried = readFileSync(join(workDir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-    .filter((e) => e.RetryAttempts > 0)
-  t.ok(retried.length > 0, 'requests that met the dead instance were retried on another one')
+  // (Traefik 3.6 leaves the access log's RetryAttempts at 0, so the API is the witness.)
+  t.ok(stillRouted, 'the dead instance was still in rotation after the kill: the retry answered for it')
   await stack.waitRouted(30_000)
   t.not(victim.pid, pidBefore, 'the runner started it again')
   const after: Outcome[] = []
@@ -162,4 +196,6 @@ t.test('SIGTERM to an instance under load loses no in-flight request', async (t)
   t.ok(outcomes.length > 100, `${outcomes.length} requests`)
   t.same(outcomes.filter((o) => o.status !== 200), [], 'no request failed')
   t.ok(lines.some((l) => /stats\.1 exited with code 0; restarting it/.test(l)), 'it drained and exited 0')
+  await stack.waitRouted(30_000)
+  t.pass('restarted by the runner, it is routed again')
 })
