@@ -38,6 +38,10 @@ export interface Stack {
   plan: PlannedProcess[]
   /** The child named `stats.2`. */
   child(name: string): Child
+  /** Stops one process gracefully, starts it again and resolves once it is routed. */
+  restart(name: string): Promise<void>
+  /** restart() of every instance, one after the other: the services never go down. */
+  rollingRestart(): Promise<void>
   /** Resolves once every instance is routed again (after a restart, say). */
   waitRouted(timeoutMs?: number): Promise<void>
   /** SIGTERM to every process, SIGKILL past the timeout; resolves when all are gone. */
@@ -82,8 +86,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let ready = false
   const restarts = new Map<string, number>()
 
+  // Children stopped on purpose to be started again (restart, rolling restart).
+  const planned = new Set<Child>()
+  const startAgain = (child: Child) => {
+    child.start()
+    log(`stack: ${child.spec.name} pid ${child.pid} port ${child.spec.env.PORT}`)
+  }
+
   const onExit = (child: Child, code: number | null, signal: NodeJS.Signals | null) => {
     if (stopping) return
+    if (planned.delete(child)) return startAgain(child)
     const how = signal ? `killed by ${signal}` : `exited with code ${code}`
     if (!ready) {
       startFailure = `${child.spec.name} ${how} while starting:\n${child.tail.join('\n')}`
@@ -99,7 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     log(`${child.spec.name} ${how}; restarting it in ${RESTART_DELAY_MS / 1000} s`)
     setTimeout(() => {
-      if (!stopping) child.start()
+      if (!stopping) startAgain(child)
     }, RESTART_DELAY_MS)
   }
 
@@ -123,16 +135,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw err
   }
   ready = true
+  const child = (name: string) => {
+    const c = children.find((c) => c.spec.name === name)
+    if (!c) throw new Error(`no process ${name} in this formation`)
+    return c
+  }
+  // Drain (SIGTERM: the gateway stops routing there first), start again, wait until routed.
+  const restart = async (name: string) => {
+    const c = child(name)
+    planned.add(c)
+    await c.stop(stopTimeout)
+    await waitRouted(apiUrl, plan.filter((p) => p.name === name), options.readyTimeoutMs ?? 60_000)
+  }
   return {
     url: `http://localhost:${port}`,
     apiUrl,
     summary: describeFormation(formation),
     processes: children,
     plan,
-    child(name) {
-      const c = children.find((c) => c.spec.name === name)
-      if (!c) throw new Error(`no process ${name} in this formation`)
-      return c
+    child,
+    restart,
+    async rollingRestart() {
+      for (const p of plan) if (p.type !== GATEWAY_TYPE) await restart(p.name)
     },
     waitRouted: (timeoutMs = 30_000) => waitRouted(apiUrl, plan, timeoutMs),
     stop

@@ -6,7 +6,8 @@
  *              [--api-port 9998] [--work-dir traefik/generated]
  *
  * Ctrl-C or SIGTERM stops everything (SIGTERM to each process, SIGKILL after 10 s) and exits 0.
- * An instance that dies is reported and started again on its port.
+ * An instance that dies is reported and started again on its port. SIGUSR2 restarts every
+ * instance, one at a time, without downtime.
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
@@ -74,8 +75,17 @@ async function main(): Promise<number> {
   }
   const { stack } = first
   for (const c of stack.processes) process.stdout.write(`stack: ${c.spec.name} pid ${c.pid} port ${c.spec.env.PORT}\n`)
+  // kill -USR2 <runner pid>: restart every instance one by one, the services staying up.
+  process.on('SIGUSR2', () => {
+    process.stdout.write('stack: rolling restart\n')
+    stack.rollingRestart().then(
+      () => process.stdout.write('stack: rolling restart done\n'),
+      (err: Error) => process.stdout.write(`stack: rolling restart failed: ${err.message}\n`)
+    )
+  })
   process.stdout.write(
-    `ready: ${stack.url} (${stack.summary}); docs ${stack.url}/docs/, Traefik API/dashboard ${stack.apiUrl} (loopback), Ctrl-C stops\n`
+    `ready: ${stack.url} (${stack.summary}); docs ${stack.url}/docs/, Traefik API/dashboard ${stack.apiUrl} (loopback); ` +
+      `runner pid ${process.pid}, Ctrl-C stops\n`
   )
   const why = await stopSignal
   process.stdout.write(`stack: ${why}: stopping every process\n`)

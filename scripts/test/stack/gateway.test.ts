@@ -199,3 +199,17 @@ t.test('SIGTERM to an instance under load loses no in-flight request', async (t)
   await stack.waitRouted(30_000)
   t.pass('restarted by the runner, it is routed again')
 })
+
+t.test('a restart of one instance under a stream of requests fails none (the rolling restart step)', async (t) => {
+  const [enough, stop] = deferred()
+  const streams = Array.from({ length: 2 }, () => stream(`${gw}/stats/leaderboards/wins`, enough))
+  const pidBefore = stack.child('stats.3').pid
+  await stack.restart('stats.3')
+  stop()
+  const outcomes = (await Promise.all(streams)).flat()
+  t.not(stack.child('stats.3').pid, pidBefore, 'a new process')
+  t.same(outcomes.filter((o) => o.status !== 200), [], `none of ${outcomes.length} requests failed`)
+  const after: Outcome[] = []
+  for (let i = 0; i < 9; i++) after.push(await hit(`${gw}/stats/leaderboards/wins`))
+  t.equal(after.filter((o) => portOf(o) === stack.plan.find((p) => p.name === 'stats.3')!.port).length, 3, 'and serving')
+})

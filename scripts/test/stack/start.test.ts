@@ -46,10 +46,10 @@ interface Started {
   exited: Promise<number | null>
 }
 
-async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string): Promise<Started> {
+async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string, formation: string): Promise<Started> {
   const port = await freePort()
   const [cmd, pre] = pnpmCommand()
-  const args = [...pre, 'start', '--formation', 'stats=3,docs=1', '--port', String(port), '--api-port', String(await freePort()),
+  const args = [...pre, 'start', '--formation', formation, '--port', String(port), '--api-port', String(await freePort()),
     '--base-port', String(await freeBasePort(3, 3)), '--work-dir', workDir, '--shards-dir', join(workDir, 'shards'),
     '--data-dir', join(workDir, 'data'), '--no-populate']
   // Its own process group, like a shell job: a Ctrl-C reaches every process of the group.
@@ -79,7 +79,7 @@ async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string)
 
 t.test('Ctrl-C of pnpm start stops the whole formation and leaves no process behind', async (t) => {
   const workDir = tempDir(t, 'stack-start-')
-  const s = await pnpmStart(t, workDir)
+  const s = await pnpmStart(t, workDir, 'stats=3,docs=1')
   t.equal(s.pids.length, 5, 'stats x3, docs, traefik')
   t.equal((await hit(`${s.url}/stats/leaderboards/wins`)).status, 200, 'serving through the gateway')
   const traefik = processesMentioning(`${workDir}/static.toml`)
@@ -97,7 +97,7 @@ t.test('Ctrl-C of pnpm start stops the whole formation and leaves no process beh
 
 t.test('SIGTERM to pnpm start stops the formation too', async (t) => {
   const workDir = tempDir(t, 'stack-start-')
-  const s = await pnpmStart(t, workDir)
+  const s = await pnpmStart(t, workDir, 'stats=1')
   const traefik = processesMentioning(`${workDir}/static.toml`)
   process.kill(s.pnpm.pid!, 'SIGTERM')
   // pnpm exits at once; the runner notices its parent went and stops the rest.
