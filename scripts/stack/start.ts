@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
+import { routedServers } from './ready.js'
 import { startStack } from './stack.js'
 
 const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--shards-dir DIR] [--data-dir DIR]
@@ -75,6 +76,13 @@ async function main(): Promise<number> {
   }
   const { stack } = first
   for (const c of stack.processes) process.stdout.write(`stack: ${c.spec.name} pid ${c.pid} port ${c.spec.env.PORT}\n`)
+  // Instances started by hand from the repository root announce themselves too: say so.
+  const planned = new Set(stack.plan.map((p) => `${p.type} http://127.0.0.1:${p.port}`))
+  for (const [service, urls] of await routedServers(stack.apiUrl).catch(() => new Map<string, string[]>())) {
+    for (const url of urls.filter((u) => !planned.has(`${service} ${u}`))) {
+      process.stdout.write(`stack: also routing ${service} ${url}: announced by a process this runner did not start\n`)
+    }
+  }
   // kill -USR2 <runner pid>: restart every instance one by one, the services staying up.
   process.on('SIGUSR2', () => {
     process.stdout.write('stack: rolling restart\n')
