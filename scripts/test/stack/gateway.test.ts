@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { REPO_ROOT } from '../../stack/gateway.js'
 import { routedServers } from '../../stack/ready.js'
 import { startStack, type Stack } from '../../stack/stack.js'
-import { countBy, freeBasePort, freePort, hit, sleep, tempDir, type Outcome } from './helpers.js'
+import { childEnv, countBy, freeBasePort, freePort, hit, sleep, tempDir, type Outcome } from './helpers.js'
 
 t.setTimeout(180_000)
 
@@ -21,7 +21,7 @@ const stack: Stack = await startStack({
   shardsDir: join(workDir, 'shards'),
   dataDir: join(workDir, 'data'),
   populate: false,
-  env: { LOG_LEVEL: 'warn' },
+  env: { LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
   log: (line) => lines.push(line)
 })
 t.teardown(() => stack.stop())
@@ -123,10 +123,10 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
   const extra = spawn(process.execPath, ['--import', 'tsx', 'apps/stats/src/server.ts'], {
     cwd: REPO_ROOT,
     stdio: 'ignore',
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000',
+    env: childEnv({
+      PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000',
       SHARDS_DIR: join(workDir, 'shards'), GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
-    }
+    })
   })
   t.teardown(() => extra.kill('SIGKILL'))
   const routed = async () => (await routedServers(stack.apiUrl)).get('stats') ?? []

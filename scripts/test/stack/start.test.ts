@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { REPO_ROOT } from '../../stack/gateway.js'
-import { freeBasePort, freePort, hit, sleep, tempDir } from './helpers.js'
+import { childEnv, freeBasePort, freePort, hit, sleep, tempDir } from './helpers.js'
 
 t.setTimeout(180_000)
 
@@ -53,7 +53,7 @@ async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string,
     '--base-port', String(await freeBasePort(3, 3)), '--work-dir', workDir, '--shards-dir', join(workDir, 'shards'),
     '--data-dir', join(workDir, 'data'), '--no-populate']
   // Its own process group, like a shell job: a Ctrl-C reaches every process of the group.
-  const pnpm = spawn(cmd, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } })
+  const pnpm = spawn(cmd, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv({ LOG_LEVEL: 'warn' }) })
   t.teardown(() => {
     try {
       process.kill(-pnpm.pid!, 'SIGKILL')
