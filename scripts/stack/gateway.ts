@@ -120,7 +120,9 @@ export async function runGateway(o: GatewayOptions): Promise<number> {
   }
   sync()
   // Announcements appear and vanish: react at once, and poll to notice instances that died.
-  const watcher = watch(o.announceDir, () => sync())
+  const watcher = watch(o.announceDir, () => sync()).on('error', () => {
+    // the directory went away: the poll below still runs and recreates nothing it needs
+  })
   const timer = setInterval(sync, 1000)
 
   const traefik = spawn(o.traefikBin, [`--configFile=${staticFile}`], { cwd: o.root, stdio: 'inherit' })
