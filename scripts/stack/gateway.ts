@@ -121,7 +121,7 @@ export async function runGateway(o: GatewayOptions): Promise<number> {
   sync()
   // Announcements appear and vanish: react at once, and poll to notice instances that died.
   const watcher = watch(o.announceDir, () => sync()).on('error', () => {
-    // the directory went away: the poll below still runs and recreates nothing it needs
+    // the directory went away: the 1 s poll carries on, and instances recreate it to announce
   })
   const timer = setInterval(sync, 1000)
 
