@@ -80,7 +80,8 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
     ...(shed ? [{ t: w.t, rate: w.dropped / w.seconds, series: 'dropped journeys/s' }] : [])
   ])
   const spread = Math.max(...latency.map((d) => d.ms)) / Math.max(0.1, Math.min(...latency.map((d) => d.ms)))
-  const x = { field: 't', type: 'quantitative', title: 'seconds since start' } as const
+  const end = rows[rows.length - 1]!.t
+  const x = { field: 't', type: 'quantitative' as const, title: 'seconds since start', scale: { domain: [0, end], nice: false } }
   const width = 900
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -101,7 +102,7 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
         encoding: {
           x,
           y: { field: 'rate', type: 'quantitative', title: 'per second' },
-          color: { field: 'series', title: 'throughput', scale: { domain: ['requests/s', 'failed/s', 'dropped journeys/s'], range: ['#1a9850', '#d7191c', '#999999'] } }
+          color: { field: 'series', title: 'throughput', scale: { domain: ['requests/s', 'failed/s', ...(shed ? ['dropped journeys/s'] : [])], range: ['#1a9850', '#d7191c', '#999999'] } }
         }
       },
       {
