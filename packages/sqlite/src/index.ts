@@ -1,3 +1,3 @@
-export { openDatabase, isUniqueViolation, type Db, type OpenOptions } from './open.js'
+export { openDatabase, isUniqueViolation, retryWhileBusy, type Db, type OpenOptions } from './open.js'
 export { migrate, listMigrations, type Migration } from './migrate.js'
 export { sqliteStore, type StorePluginOptions } from './plugin.js'

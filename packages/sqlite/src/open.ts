@@ -21,14 +21,37 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
-  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
+  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000)
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   if (!options.readonly) {
-    db.pragma('journal_mode = WAL')
+    // WAL is a property of the file: set once, every later opener sees it. Several instances
+    // starting on a new file race for the lock this needs, and SQLite may refuse at once
+    // instead of calling the busy handler, so the loser waits and tries again.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') retryWhileBusy(() => db.pragma('journal_mode = WAL'), busyTimeoutMs)
     db.pragma('synchronous = NORMAL')
   }
   db.pragma('foreign_keys = ON')
-  if (options.migrations && !options.readonly) migrate(db, options.migrations)
+  const migrations = options.migrations
+  if (migrations && !options.readonly) retryWhileBusy(() => migrate(db, migrations), busyTimeoutMs)
   return db
+}
+
+const isBusy = (err: unknown) => {
+  const code = (err as { code?: string } | null)?.code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+}
+
+/** Runs `fn`, again after a short sleep while another connection holds the lock, up to `timeoutMs`. */
+export function retryWhileBusy<T>(fn: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return fn()
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait)
+    }
+  }
 }
 
 /** True for a UNIQUE or PRIMARY KEY violation: the caller's 409. */

@@ -51,3 +51,25 @@ test('migrations must be numbered without gaps', async (t) => {
   const dir = t.testdir({ m: { '001-a.sql': 'SELECT 1;', '003-c.sql': 'SELECT 1;' } })
   t.throws(() => migrate(openDatabase(':memory:'), join(dir, 'm')), /numbered/)
 })
+
+test('several processes opening a new database at once all succeed', async (t) => {
+  const { spawn } = await import('node:child_process')
+  const dir = t.testdir({ migrations: { '001-a.sql': 'CREATE TABLE a (x INTEGER);', '002-b.sql': 'CREATE TABLE b (y INTEGER);' } })
+  const open = new URL('../src/open.ts', import.meta.url).href
+  const script = `import { openDatabase } from ${JSON.stringify(open)}
+const db = openDatabase(${JSON.stringify(join(dir, 'shared.db'))}, { migrations: ${JSON.stringify(join(dir, 'migrations'))} })
+process.stdout.write(db.pragma('journal_mode', { simple: true }) + ' ' + db.pragma('user_version', { simple: true }))
+db.close()`
+  const runs = Array.from({ length: 6 }, () => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    child.on('close', (code) => resolve({ code, out, err }))
+  }))
+  for (const r of await Promise.all(runs)) {
+    t.equal(r.code, 0, r.err)
+    t.equal(r.out, 'wal 2')
+  }
+})
