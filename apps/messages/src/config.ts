@@ -1,16 +1,8 @@
-import { fileURLToPath } from 'node:url'
-import { Type } from 'typebox'
 import { loadConfig } from '@platform/kit'
+import { databaseFileConfig } from '@platform/sqlite'
 
-/** <repo>/data/messages.db unless DATABASE_FILE says otherwise. */
-export const defaultDatabaseFile = fileURLToPath(new URL('../../../data/messages.db', import.meta.url))
-
-export const configProperties = {
-  DATABASE_FILE: Type.String({ minLength: 1, default: defaultDatabaseFile })
+export function loadMessagesConfig(env: Record<string, string | undefined> = process.env) {
+  return loadConfig(databaseFileConfig('messages'), env)
 }
 
 export type MessagesConfig = ReturnType<typeof loadMessagesConfig>
-
-export function loadMessagesConfig(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(configProperties, env)
-}

@@ -1,16 +1,8 @@
-import { fileURLToPath } from 'node:url'
-import { Type } from 'typebox'
 import { loadConfig } from '@platform/kit'
+import { databaseFileConfig } from '@platform/sqlite'
 
-/** <repo>/data/users.db unless DATABASE_FILE says otherwise. */
-export const defaultDatabaseFile = fileURLToPath(new URL('../../../data/users.db', import.meta.url))
-
-export const configProperties = {
-  DATABASE_FILE: Type.String({ minLength: 1, default: defaultDatabaseFile })
+export function loadUsersConfig(env: Record<string, string | undefined> = process.env) {
+  return loadConfig(databaseFileConfig('users'), env)
 }
 
 export type UsersConfig = ReturnType<typeof loadUsersConfig>
-
-export function loadUsersConfig(env: Record<string, string | undefined> = process.env) {
-  return loadConfig(configProperties, env)
-}
