@@ -50,26 +50,6 @@ test('buildLayout puts every game in the shard its user maps to, and verify find
   t.same(verifyLayout(dir).faults, [])
 })
 
-test('worker threads write the same layout as one thread', async (t) => {
-  const input = smallInput()
-  const one = t.testdir({})
-  await buildLayout(input, { out: one, shardCount: 3, threads: 1 })
-  const two = join(t.testdirName, '..', `${t.name.replace(/\W/g, '-')}-two`)
-  t.teardown(() => rmSync(two, { recursive: true, force: true }))
-  await buildLayout(input, { out: two, shardCount: 3, threads: 2 })
-  t.same(verifyLayout(two).faults, [])
-  for (const file of ['users.db', 'games-0.db', 'games-1.db', 'games-2.db']) {
-    const rows = (dir: string) => {
-      const db = new Database(join(dir, file), { readonly: true })
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
-      const dump = tables.map((name) => db.prepare(`SELECT * FROM ${name}`).all())
-      db.close()
-      return JSON.stringify(dump)
-    }
-    t.equal(rows(two), rows(one), `${file} is the same`)
-  }
-})
-
 test('buildLayout refuses to overwrite a layout without force', async (t) => {
   const dir = t.testdir({})
   await buildLayout(smallInput(), { out: dir, shardCount: 3 })

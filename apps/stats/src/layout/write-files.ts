@@ -6,8 +6,7 @@ import { batchInserter } from './batch-insert.js'
 import { USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
 
 /**
- * What the file writers need, in plain typed arrays so it crosses into worker threads cheaply:
- * user u's id is ids[16u .. 16u+16); users in key order are order[0..]; user u's games are
+ * What the file writers need, in flat typed arrays: user u's id is ids[16u .. 16u+16); users in key order are order[0..]; user u's games are
  * gameIndex[userStart[u] .. userStart[u+1]); userShard[u] is the shard u maps to.
  */
 export interface Prepared {
