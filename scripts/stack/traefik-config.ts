@@ -5,7 +5,10 @@ import type { Announcement } from '@platform/kit'
 // How often Traefik asks each instance's /health. An instance told to stop answers 503 at
 // once and keeps serving for SHUTDOWN_DELAY_MS (2000 in the formation), which covers one
 // interval plus the check itself: Traefik stops routing there before its listener closes.
-export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '500ms' }
+// The timeout is generous on purpose: a saturated instance answers /health late, and taking
+// the only instance of a service out for that turned slow answers into 503s under stress.
+// A dead instance is still found at once (connection refused).
+export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '3s' }
 
 function alive(pid: number): boolean {
   try {
@@ -69,6 +72,9 @@ export function buildRoutes(announcements: Announcement[], expected: string[] = 
   if (services.has('docs')) {
     // The gateway's root leads to the API docs of every service.
     routers['root'] = { entryPoints: ['web'], rule: 'Path(`/`)', service: 'docs', middlewares: ['root-to-docs'] }
+    // Paths no service owns get the platform's JSON 404 (from the docs service, a kit app)
+    // instead of Traefik's plain-text one. Priority 1: every other router wins over it.
+    routers['fallback'] = { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: 1, service: 'docs' }
   }
   return { http: { routers, services: lbs } }
 }

@@ -98,6 +98,10 @@ t.test('the gateway serves one Swagger UI over every service spec at /docs', asy
   t.match(await (await fetch(`${gw}/docs/static/swagger-initializer.js`)).text(), /"urls":\[\{"name":"stats","url":"\/stats\/openapi\.json"\}\]/)
   const spec = (await (await fetch(`${gw}/stats/openapi.json`)).json()) as { paths: Record<string, unknown> }
   t.ok(spec.paths['/stats/users/{user_id}'], 'the stats spec, through the gateway')
+  const nowhere = await fetch(`${gw}/nowhere/at/all?x=1`)
+  t.equal(nowhere.status, 404, 'a path no service owns')
+  t.match(nowhere.headers.get('content-type'), /^application\/json/)
+  t.same(await nowhere.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere/at/all not found', code: 'ROUTE_NOT_FOUND' })
   const root = await fetch(`${gw}/`, { redirect: 'manual' })
   t.equal(root.status, 302)
   t.match(root.headers.get('location'), /\/docs\/$/)

@@ -16,10 +16,12 @@ test('buildRoutes: one prefix router with retry and one health-checked round rob
   t.same(routes.http.services.stats.loadBalancer.servers.map((s: { url: string }) => s.url), [
     'http://127.0.0.1:5000', 'http://127.0.0.1:5001', 'http://127.0.0.1:5002'
   ])
-  t.same(routes.http.services.stats.loadBalancer.healthCheck, { path: '/health', interval: '1s', timeout: '500ms' })
+  t.same(routes.http.services.stats.loadBalancer.healthCheck, { path: '/health', interval: '1s', timeout: '3s' })
   t.same(routes.http.services.posts.loadBalancer.servers, [], 'a Procfile service with no instance keeps its route (503)')
   t.notOk(routes.http.routers.root, 'no docs, no root redirect')
   t.ok((buildRoutes([], ['docs']) as any).http.routers.root, 'with docs, / leads there')
+  t.notOk(routes.http.routers.fallback, 'no docs, no JSON fallback')
+  t.same((buildRoutes([], ['docs']) as any).http.routers.fallback, { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: 1, service: 'docs' }, 'with docs, unrouted paths go there, last')
 })
 
 test('readAnnouncements skips instances whose process is gone and files that are not announcements', async (t) => {
