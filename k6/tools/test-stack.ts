@@ -4,7 +4,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStack, type Stack } from '../../scripts/stack/stack.js'
-import { freeStackPorts } from './free-ports.js'
+import { freeStackPorts } from '../../scripts/stack/free-ports.js'
 import { repoRoot } from './k6.js'
 
 export interface TestStack {

@@ -1,38 +1,15 @@
-import { createServer } from 'node:net'
+import { freeStackPorts } from '../../stack/free-ports.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** A port nothing listens on right now (the kernel's pick). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer()
-    srv.once('error', () => resolve(false))
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
-  })
-}
+export { freePort } from '../../stack/free-ports.js'
 
 /** A base port whose foreman-numbered ports (base + 100 x type + i) are free for `types` types. */
 export async function freeBasePort(types: number, perType: number): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 300) * 100
-    const ports = Array.from({ length: types }, (_, t) => Array.from({ length: perType }, (_, i) => base + t * 100 + i)).flat()
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base
-  }
+  return (await freeStackPorts(types, perType)).basePort
 }
 
 export function tempDir(t: { teardown(fn: () => void): void }, prefix: string): string {
