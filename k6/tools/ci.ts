@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { runK6, resultsRoot } from './k6.js'
 import { outcome, readSummary } from './summary.js'
-import { startTestStack, stopTestStack, type TestStack } from './test-stack.js'
+import { startTestStack, type TestStack } from '@platform/stack/testing'
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 let passed = 0
@@ -15,12 +15,12 @@ let stack: TestStack | undefined
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     console.error(`k6: ${sig}, stopping the test stack`)
-    void (stack ? stopTestStack(stack, false) : Promise.resolve()).finally(() => process.exit(1))
+    void (stack ? stack.stop() : Promise.resolve()).finally(() => process.exit(1))
   })
 }
 try {
   stack = await startTestStack()
-  console.log(`k6: test stack ready on ${stack.baseUrl} (${stack.stack.summary})`)
+  console.log(`k6: test stack ready on ${stack.baseUrl} (${stack.summary})`)
   for (const script of ['smoke', 'negative']) {
     const run = await runK6({
       script,
@@ -42,11 +42,15 @@ try {
     for (const f of result.failures) console.log(`  not ok: ${f}`)
     if (result.failed > 0) console.log(`  k6's output: ${join(run.outDir, 'k6-output.txt')}`)
   }
-  await stopTestStack(stack, failed > 0)
+  if (failed > 0) console.error(`--- stack log (last lines) ---\n${stack.lines.slice(-40).join('\n')}`)
+  await stack.stop()
 } catch (err) {
   failed++
   console.error(`k6: ${(err as Error).message}`)
-  if (stack) await stopTestStack(stack, true)
+  if (stack) {
+    console.error(`--- stack log (last lines) ---\n${stack.lines.slice(-40).join('\n')}`)
+    await stack.stop()
+  }
 }
 console.log(`k6: ${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)

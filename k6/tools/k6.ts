@@ -3,16 +3,15 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { REPO_ROOT } from '@platform/kit'
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-export const scriptsDir = join(repoRoot, 'k6/scripts')
-export const resultsRoot = join(repoRoot, 'results')
+export const scriptsDir = join(REPO_ROOT, 'k6/scripts')
+export const resultsRoot = join(REPO_ROOT, 'results')
 
 /** K6_BIN, else the setup's .tools/bin/k6, else k6 on PATH. */
 export function k6Binary(): string {
   if (process.env.K6_BIN) return process.env.K6_BIN
-  const local = join(repoRoot, '.tools/bin/k6')
+  const local = join(REPO_ROOT, '.tools/bin/k6')
   return existsSync(local) ? local : 'k6'
 }
 

@@ -10,13 +10,14 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { machineTicks, treeCpuSeconds } from './cpu.js'
-import { repoRoot, resultsRoot, runK6 } from './k6.js'
+import { REPO_ROOT } from '@platform/kit'
+import { resultsRoot, runK6 } from './k6.js'
 import { readSummary, routeFigures } from './summary.js'
-import { startTestStack, stopTestStack } from './test-stack.js'
+import { startTestStack } from '@platform/stack/testing'
 
 const { values } = parseArgs({
   options: {
-    shards: { type: 'string', default: join(repoRoot, 'shards') },
+    shards: { type: 'string', default: join(REPO_ROOT, 'shards') },
     duration: { type: 'string', default: '30s' },
     vus: { type: 'string', default: '50' },
     repeat: { type: 'string', default: '1' },
@@ -55,11 +56,11 @@ try {
   for (let round = 1; round <= Number(values.repeat); round++) {
     for (const name of configs) {
       const config = CONFIGS[name]
-      const test = await startTestStack({ formation: config.formation, shardsDir: shards })
+      const test = await startTestStack({ formation: config.formation, env: { SHARDS_DIR: shards } })
       try {
-        const statsPids = test.stack.processes.filter((c) => c.spec.name.startsWith('stats.')).map((c) => c.pid!)
-        const gatewayPid = test.stack.processes.find((c) => c.spec.name.startsWith('traefik.'))!.pid!
-        const instancePort = test.stack.plan.find((p) => p.name === 'stats.1')!.port
+        const statsPids = test.processes.filter((c) => c.spec.name.startsWith('stats.')).map((c) => c.pid!)
+        const gatewayPid = test.processes.find((c) => c.spec.name.startsWith('traefik.'))!.pid!
+        const instancePort = test.plan.find((p) => p.name === 'stats.1')!.port
         const baseUrl = config.direct ? `http://127.0.0.1:${instancePort}` : test.baseUrl
         for (const endpoint of endpoints) {
           let k6Pid = 0
@@ -96,7 +97,7 @@ try {
           rows.push(row)
         }
       } finally {
-        await stopTestStack(test)
+        await test.stop()
       }
     }
   }

@@ -2,7 +2,8 @@
 // http://localhost:9999) and keeps its results under results/. Exits with k6's exit code, so a
 // crossed threshold fails the command.
 import { relative } from 'node:path'
-import { runK6, repoRoot } from './k6.js'
+import { REPO_ROOT } from '@platform/kit'
+import { runK6 } from './k6.js'
 
 const [script, ...extraArgs] = process.argv.slice(2)
 const known = ['smoke', 'load', 'stress', 'negative', 'bench']
@@ -20,7 +21,7 @@ const result = await runK6({
   console.error(err.message)
   process.exit(1)
 })
-const rel = (p: string) => relative(repoRoot, p)
+const rel = (p: string) => relative(REPO_ROOT, p)
 console.log(`\nresults: ${rel(result.summary)}, ${rel(result.report)}${result.metrics ? `, ${rel(result.metrics)}` : ''}`)
 if (result.metrics) console.log(`plot it: pnpm k6:plot ${rel(result.outDir)}`)
 process.exit(result.code)

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { startTestStack, stopTestStack } from './test-stack.js'
+import { startTestStack } from '@platform/stack/testing'
 
 const { values } = parseArgs({ options: { formation: { type: 'string' }, shards: { type: 'string' } } })
 const work = mkdtempSync(join(tmpdir(), 'k6-serve-'))
@@ -14,12 +14,12 @@ if (values.shards) {
   shardsDir = join(work, 'shards')
   cpSync(resolve(values.shards), shardsDir, { recursive: true })
 }
-const test = await startTestStack({ formation: values.formation, shardsDir })
-const instances = test.stack.plan.map((p) => `${p.name}=${p.port}`).join(' ')
-console.log(`ready: ${test.baseUrl} (${test.stack.summary}) ${instances}`)
+const test = await startTestStack({ formation: values.formation, env: shardsDir ? { SHARDS_DIR: shardsDir } : {} })
+const instances = test.plan.map((p) => `${p.name}=${p.port}`).join(' ')
+console.log(`ready: ${test.baseUrl} (${test.summary}) ${instances}`)
 const signal = await new Promise<string>((r) => {
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => r(s))
 })
 console.log(`${signal}: stopping`)
-await stopTestStack(test)
+await test.stop()
 rmSync(work, { recursive: true, force: true })

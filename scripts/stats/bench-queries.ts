@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { buildApp } from '@platform/stats'
 import { DEFAULT_SHARDS_DIR, loadStatsConfig } from '@platform/stats/config'
 import { readManifest } from '@platform/stats/layout'
-import { bytesToUuid } from '@platform/shard'
+import { bytesToUuid } from '@platform/ids'
 import { cli, integer, userPath } from '../lib/args.js'
 
 const usage = `usage: pnpm bench:queries [--dir shards/] [--requests 20000]

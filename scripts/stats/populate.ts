@@ -1,11 +1,12 @@
-import { buildLayout } from '@platform/stats/layout'
+import { buildLayout, readManifest } from '@platform/stats/layout'
 import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
 import { cli, integer, userPath } from '../lib/args.js'
 import { progress } from '../lib/progress.js'
 import { generate, GENERATE_DEFAULTS } from './generate.js'
 
-const usage = `usage: pnpm stats:populate [--users 100000] [--games 1000000] [--seed 2022] [--shards 3] [--out shards/] [--force]
-Generates a deterministic data set (faker usernames, random games) and writes a sharded layout.`
+const usage = `usage: pnpm stats:populate [--users 100000] [--games 1000000] [--seed 2022] [--shards 3] [--out DIR] [--force | --if-empty]
+Generates a deterministic data set (faker usernames, random games) and writes a sharded layout
+into DIR (default $SHARDS_DIR, else shards/). --if-empty: do nothing when DIR holds a layout already.`
 
 const args = cli(usage, {
   users: { type: 'string' },
@@ -13,7 +14,8 @@ const args = cli(usage, {
   seed: { type: 'string' },
   shards: { type: 'string' },
   out: { type: 'string' },
-  force: { type: 'boolean' }
+  force: { type: 'boolean' },
+  'if-empty': { type: 'boolean' }
 })
 
 const options = {
@@ -23,7 +25,8 @@ const options = {
   seed: integer('seed', args.seed, GENERATE_DEFAULTS.seed)
 }
 const shardCount = integer('shards', args.shards, 3, 1)
-const out = typeof args.out === "string" ? userPath(args.out) : DEFAULT_SHARDS_DIR
+const out = typeof args.out === 'string' ? userPath(args.out) : (process.env.SHARDS_DIR || DEFAULT_SHARDS_DIR)
+if (args['if-empty'] && readManifest(out)) process.exit(0)
 
 const bar = progress()
 const started = performance.now()

@@ -1,21 +1,41 @@
-import { createService } from '@platform/kit'
+import { createService, readAnnouncements, resolveAnnounceDir, type BuildOptions, type ServiceMeta } from '@platform/kit'
 import type { DocsConfig } from './config.js'
+import pickerRoutes, { type Spec } from './routes/picker.js'
+
+export const meta: ServiceMeta = {
+  name: 'docs',
+  prefix: '/docs',
+  title: 'Platform API docs',
+  description: 'The API documentation of every service behind the gateway.',
+  version: '1.0.0',
+  tags: [{ name: 'docs', description: 'The picker over every service spec' }]
+}
+
+/**
+ * The specs to offer: DOCS_SERVICES when set, else every service that is running now (the
+ * instances announced to the gateway), each fetched through the gateway at `<prefix>/openapi.json`.
+ */
+function specSource (config: DocsConfig): () => Spec[] {
+  if (config.DOCS_SERVICES !== undefined) {
+    const fixed = config.DOCS_SERVICES.split(',').map((s) => s.trim()).filter(Boolean).map((name) => ({ name, url: `/${name}/openapi.json` }))
+    return () => fixed
+  }
+  const dir = resolveAnnounceDir(config.GATEWAY_ANNOUNCE_DIR)
+  return () => {
+    const specs = new Map<string, Spec>()
+    for (const a of dir ? readAnnouncements(dir) : []) {
+      if (a.service !== meta.name) specs.set(a.service, { name: a.service, url: `${a.prefix}/openapi.json` })
+    }
+    return [...specs.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+}
 
 /**
  * Swagger UI at the gateway's /docs with a picker over every service's spec, each fetched
- * through the gateway at `/<service>/openapi.json`, so "Try it out" goes through it too.
+ * through the gateway, so "Try it out" goes through it too.
  */
-export async function buildApp(config: DocsConfig, services: string[], fastify = {}) {
-  return createService({
-    name: 'docs',
-    codePrefix: 'DOCS',
-    prefix: '/docs',
-    title: 'Platform API docs',
-    description: 'The API documentation of every service behind the gateway.',
-    version: '1.0.0',
-    tags: [],
-    config,
-    fastify,
-    docsUrls: services.map((name) => ({ name, url: `/${name}/openapi.json` }))
-  })
+export async function buildApp (config: DocsConfig, options: BuildOptions = {}) {
+  const app = await createService({ ...meta, docsConfigUrl: '/docs/config.json' }, config, options)
+  await app.register(pickerRoutes, { specs: specSource(config) })
+  return app
 }

@@ -3,12 +3,11 @@ import { loadConfig } from '@platform/kit'
 
 export const docsConfigProperties = {
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3090 }),
-  // Comma-separated services whose specs the UI offers; unset: every service of the Procfile.
-  DOCS_SERVICES: Type.Optional(Type.String()),
-  PROCFILE: Type.String({ default: 'Procfile' })
+  // Comma-separated services whose specs the UI offers; unset: every service running now.
+  DOCS_SERVICES: Type.Optional(Type.String())
 }
 
-export function loadDocsConfig(env: Record<string, string | undefined> = process.env) {
+export function loadDocsConfig (env: Record<string, string | undefined> = process.env) {
   return loadConfig(docsConfigProperties, env)
 }
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import type { Db } from '@platform/sqlite'
-import { bytesToUuid, uuidToBytes } from '@platform/shard'
+import { sqliteStore, type Db } from '@platform/sqlite'
+import { bytesToUuid, newUuid, uuidToBytes } from '@platform/ids'
 import type { PageKey } from '@platform/kit'
 import { MessageNotFound } from './errors.js'
 
@@ -67,7 +66,7 @@ export function createMessagesStore(db: Db) {
 
   return {
     send(message: { from: string; to: string; contents: string }, now = Date.now()): Message {
-      return toMessage(insert.get(uuidToBytes(randomUUID()), message.from, message.to, now, message.contents)!)
+      return toMessage(insert.get(newUuid().bytes, message.from, message.to, now, message.contents)!)
     },
 
     get(id: string): Message {
@@ -97,3 +96,17 @@ export function createMessagesStore(db: Db) {
 }
 
 export type MessagesStore = ReturnType<typeof createMessagesStore>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    messages: MessagesStore
+  }
+}
+
+/** The messages database as a plugin: `app.messages` is the store. */
+export const messagesStore = sqliteStore({
+  name: 'messages-store',
+  decorator: 'messages',
+  migrations: new URL('../migrations', import.meta.url),
+  createStore: (db) => createMessagesStore(db)
+})

@@ -1,6 +1,5 @@
-import { runService } from '@platform/kit'
-import { buildApp, loadMessagesConfig } from './app.js'
+import { serve } from '@platform/kit'
+import { buildApp } from './app.js'
+import { loadMessagesConfig } from './config.js'
 
-const config = loadMessagesConfig()
-const app = await buildApp(config)
-await runService(app, config)
+await serve(loadMessagesConfig, buildApp)

@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { testDocs } from '@platform/kit/testing'
-import { buildTestApp } from './helpers.js'
+import { buildTestApp } from './helper.js'
 
 test('docs and health', async (t) => {
   const app = await buildTestApp(t)

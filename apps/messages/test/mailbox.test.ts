@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { buildTestApp, send, type TestApp } from './helpers.js'
+import { buildTestApp, send, type TestApp } from './helper.js'
 
 async function list(app: TestApp, query: string) {
   const res = await app.inject({ method: 'GET', url: `/messages?${query}` })

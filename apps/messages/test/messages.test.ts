@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { buildTestApp, send, UNKNOWN_ID } from './helpers.js'
+import { buildTestApp, send, UNKNOWN_ID } from './helper.js'
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

@@ -1,7 +1,7 @@
 import { loadConfig } from '@platform/kit'
 import { databaseFileConfig } from '@platform/sqlite'
 
-export function loadPostsConfig(env: Record<string, string | undefined> = process.env) {
+export function loadPostsConfig (env: Record<string, string | undefined> = process.env) {
   return loadConfig(databaseFileConfig('posts'), env)
 }
 

@@ -1,9 +1,5 @@
-import { createError } from '@platform/kit'
+import { serviceErrors } from '@platform/kit'
 
-export const PostNotFound = createError<[string]>('POSTS_POST_NOT_FOUND', 'Post %s not found', 404)
+const error = serviceErrors('posts')
 
-export const BadCursor = createError<[]>(
-  'POSTS_BAD_CURSOR',
-  'querystring/before is not a cursor this service issued (pass the `next` of a previous page)',
-  400
-)
+export const PostNotFound = error<[string]>('POST_NOT_FOUND', 'Post %s not found', 404)

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import type { Db } from '@platform/sqlite'
-import { bytesToUuid, uuidToBytes } from '@platform/shard'
+import { sqliteStore, type Db } from '@platform/sqlite'
+import { bytesToUuid, newUuid, uuidToBytes } from '@platform/ids'
 import type { PageKey } from '@platform/kit'
 
 export interface NewPost {
@@ -96,7 +95,7 @@ export function createPostsStore(db: Db, now: () => number = Date.now) {
 
   return {
     create(post: NewPost): Post {
-      const row = insert.get(uuidToBytes(randomUUID()), post.title, post.text, post.community, post.url ?? null, post.username, now())
+      const row = insert.get(newUuid().bytes, post.title, post.text, post.community, post.url ?? null, post.username, now())
       return toPost(row!)
     },
 
@@ -130,3 +129,17 @@ export function createPostsStore(db: Db, now: () => number = Date.now) {
 }
 
 export type PostsStore = ReturnType<typeof createPostsStore>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    posts: PostsStore
+  }
+}
+
+/** The posts database as a plugin: `app.posts` is the store. */
+export const postsStore = sqliteStore({
+  name: 'posts-store',
+  decorator: 'posts',
+  migrations: new URL('../migrations', import.meta.url),
+  createStore: (db) => createPostsStore(db)
+})

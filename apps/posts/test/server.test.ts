@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { test } from 'tap'
-import { startServiceProcess } from '@platform/community/testing'
+import { startServiceProcess } from '@platform/stack/testing'
 
 test('server.ts: a real process serves posts and exits 0 on SIGTERM', async (t) => {
   const dir = t.testdir({})

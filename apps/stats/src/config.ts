@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { Type } from 'typebox'
-import { loadConfig } from '@platform/kit'
+import { loadConfig, REPO_ROOT } from '@platform/kit'
 
-export const DEFAULT_SHARDS_DIR = fileURLToPath(new URL('../../../shards', import.meta.url))
+/** <repo>/shards: the stats layout of the checkout (git-ignored data). */
+export const DEFAULT_SHARDS_DIR = join(REPO_ROOT, 'shards')
 
 export const statsConfigProperties = {
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3100 }),

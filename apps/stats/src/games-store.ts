@@ -1,4 +1,7 @@
 import type { Db } from '@platform/sqlite'
+import { emptyStatsRow, STATS_COLUMNS, type StatsRow } from './stats-row.js'
+
+const COLUMNS = STATS_COLUMNS.join(', ')
 
 export interface Game {
   userId: Buffer
@@ -8,36 +11,10 @@ export interface Game {
   won: boolean
 }
 
-export interface UserStats {
-  gamesPlayed: number
-  gamesWon: number
-  wonGuesses: number
-  byGuesses: number[]
-  fails: number
-  maxStreak: number
-  currentStreak: number
-}
-
 export interface Ranked {
   userId: Buffer
   username: string
   count: number
-}
-
-interface StatsRow {
-  games_played: number
-  games_won: number
-  won_guesses: number
-  g1: number
-  g2: number
-  g3: number
-  g4: number
-  g5: number
-  g6: number
-  fails: number
-  max_streak: number
-  current_streak: number
-  last_day: number
 }
 
 interface Run {
@@ -54,20 +31,11 @@ export function createGamesStore(db: Db) {
   const selectGame = db.prepare<[Buffer, number], { finished: string; guesses: number; won: number }>(
     'SELECT finished, guesses, won FROM games WHERE user_id = ? AND game_id = ?'
   )
-  const selectStats = db.prepare<[Buffer], StatsRow>(
-    `SELECT games_played, games_won, won_guesses, g1, g2, g3, g4, g5, g6, fails, max_streak, current_streak, last_day
-     FROM user_stats WHERE user_id = ?`
-  )
+  const selectStats = db.prepare<[Buffer], StatsRow>(`SELECT ${COLUMNS} FROM user_stats WHERE user_id = ?`)
   const upsertStats = db.prepare(
-    `INSERT INTO user_stats (user_id, username, games_played, games_won, won_guesses, g1, g2, g3, g4, g5, g6, fails,
-                             max_streak, current_streak, last_day)
-     VALUES (@user_id, @username, @games_played, @games_won, @won_guesses, @g1, @g2, @g3, @g4, @g5, @g6, @fails,
-             @max_streak, @current_streak, @last_day)
-     ON CONFLICT (user_id) DO UPDATE SET
-       games_played = excluded.games_played, games_won = excluded.games_won, won_guesses = excluded.won_guesses,
-       g1 = excluded.g1, g2 = excluded.g2, g3 = excluded.g3, g4 = excluded.g4, g5 = excluded.g5, g6 = excluded.g6,
-       fails = excluded.fails, max_streak = excluded.max_streak, current_streak = excluded.current_streak,
-       last_day = excluded.last_day`
+    `INSERT INTO user_stats (user_id, username, ${COLUMNS})
+     VALUES (@user_id, @username, ${STATS_COLUMNS.map((c) => `@${c}`).join(', ')})
+     ON CONFLICT (user_id) DO UPDATE SET ${STATS_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`
   )
   // The run containing `day`, if any: the first run ending on or after it, if it also starts by then.
   const runFrom = db.prepare<[Buffer, number], Run>(
@@ -103,10 +71,7 @@ export function createGamesStore(db: Db) {
 
   const record = db.transaction((game: Game, day: number, username: string) => {
     insertGame.run(game.userId, game.gameId, game.finished, game.guesses, game.won ? 1 : 0)
-    const row: StatsRow = selectStats.get(game.userId) ?? {
-      games_played: 0, games_won: 0, won_guesses: 0, g1: 0, g2: 0, g3: 0, g4: 0, g5: 0, g6: 0, fails: 0,
-      max_streak: 0, current_streak: 0, last_day: day
-    }
+    const row = selectStats.get(game.userId) ?? emptyStatsRow(day)
     row.games_played++
     if (game.won) {
       row.games_won++
@@ -136,19 +101,9 @@ export function createGamesStore(db: Db) {
       const row = selectGame.get(userId, gameId)
       return row && { userId, gameId, finished: row.finished, guesses: row.guesses, won: row.won === 1 }
     },
-    stats(userId: Buffer): UserStats | undefined {
-      const r = selectStats.get(userId)
-      return (
-        r && {
-          gamesPlayed: r.games_played,
-          gamesWon: r.games_won,
-          wonGuesses: r.won_guesses,
-          byGuesses: [r.g1, r.g2, r.g3, r.g4, r.g5, r.g6],
-          fails: r.fails,
-          maxStreak: r.max_streak,
-          currentStreak: r.current_streak
-        }
-      )
+    /** The user's aggregates, or undefined before their first game. */
+    stats(userId: Buffer): StatsRow | undefined {
+      return selectStats.get(userId)
     },
     topWins(limit: number): Ranked[] {
       return topWins.all(limit).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))

@@ -1,7 +1,5 @@
-import { runService } from '@platform/kit'
+import { serve } from '@platform/kit'
 import { buildApp } from './app.js'
 import { loadStatsConfig } from './config.js'
 
-const config = loadStatsConfig()
-const app = await buildApp(config)
-await runService(app, config)
+await serve(loadStatsConfig, buildApp)

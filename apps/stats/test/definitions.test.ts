@@ -1,10 +1,10 @@
 import { test } from 'tap'
-import { buildTestApp, createUser, play, statsOf, winsOn, type PlayedGame } from './helpers.js'
+import { buildTestApp, createUser, play, statsOf, winsOn, type PlayedGame } from './helper.js'
 
 // The definitions on hand-made histories, through the API: what a player would see.
 
 test('a streak runs across a month end and a year end', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'newyear')
   await play(app, id, winsOn(['2021-12-30', '2021-12-31', '2022-01-01', '2022-01-02', '2022-01-31', '2022-02-01']))
   const s = await statsOf(app, id)
@@ -15,7 +15,7 @@ test('a streak runs across a month end and a year end', async (t) => {
 })
 
 test('a missed day breaks the streak', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'gappy')
   await play(app, id, winsOn(['2022-03-01', '2022-03-02', '2022-03-04', '2022-03-05', '2022-03-06', '2022-03-08']))
   const s = await statsOf(app, id)
@@ -24,14 +24,14 @@ test('a missed day breaks the streak', async (t) => {
 })
 
 test('a leap day is a day like any other', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'leaper')
   await play(app, id, winsOn(['2024-02-28', '2024-02-29', '2024-03-01']))
   t.equal((await statsOf(app, id)).maxStreak, 3)
 })
 
 test('games posted out of order give the same stats as in order', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const history: PlayedGame[] = [
     { game_id: 1, finished: '2022-06-01', won: true, guesses: 2 },
     { game_id: 2, finished: '2022-06-02', won: true, guesses: 3 },
@@ -53,7 +53,7 @@ test('games posted out of order give the same stats as in order', async (t) => {
 })
 
 test('a loss and a win on the same day: the day is won, both games count', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'mixed')
   await play(app, id, [
     { game_id: 1, finished: '2022-07-01', won: true, guesses: 3 },
@@ -70,7 +70,7 @@ test('a loss and a win on the same day: the day is won, both games count', async
 })
 
 test('two wins on one day count one day of streak', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'twice')
   await play(app, id, [
     { game_id: 1, finished: '2022-08-01', won: true },
@@ -83,7 +83,7 @@ test('two wins on one day count one day of streak', async (t) => {
 })
 
 test('a loss-only latest day makes the current streak 0', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'lost')
   await play(app, id, [...winsOn(['2022-09-01', '2022-09-02']), { game_id: 10, finished: '2022-09-03', won: false }])
   let s = await statsOf(app, id)
@@ -97,7 +97,7 @@ test('a loss-only latest day makes the current streak 0', async (t) => {
 })
 
 test('days are UTC calendar days', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'traveller')
   // 23:30 at UTC-5 on the 1st is 04:30 UTC on the 2nd: it joins the 3rd's win.
   await play(app, id, [
@@ -108,7 +108,7 @@ test('days are UTC calendar days', async (t) => {
 })
 
 test('percentages and averages round half up', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'rounder')
   // 1 win in 8 games: 12.5% -> 13. Won guesses 2 and 3 average 2.5 -> 3.
   await play(app, id, [

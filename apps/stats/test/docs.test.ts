@@ -1,9 +1,9 @@
 import { test } from 'tap'
 import { testDocs } from '@platform/kit/testing'
-import { buildTestApp } from './helpers.js'
+import { buildTestApp } from './helper.js'
 
 test('docs and health', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   testDocs(t, app, { service: 'stats', prefix: '/stats', title: 'Wordle statistics', operations: [
     ['/stats/users', 'post', ['201', '400', '409', '413', '415']],
     ['/stats/users', 'get', ['200', '400', '404']],

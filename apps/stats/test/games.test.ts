@@ -1,8 +1,8 @@
 import { test } from 'tap'
-import { buildTestApp, createUser, postGame, statsOf } from './helpers.js'
+import { buildTestApp, createUser, postGame, statsOf } from './helper.js'
 
 test('POST /stats/games', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'player')
 
   t.test('records a game: 201, the game, and its Location', async (t) => {
@@ -78,7 +78,7 @@ test('POST /stats/games', async (t) => {
 })
 
 test('GET /stats/users/:user_id/games/:game_id', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'reader')
   await postGame(app, id, { game_id: 7, finished: '2022-05-05', guesses: 5, won: false })
 

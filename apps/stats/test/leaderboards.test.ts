@@ -1,9 +1,10 @@
 import { test } from 'tap'
-import { uuidToBytes, shardOf } from '@platform/shard'
-import { buildTestApp, createUser, play, winsOn } from './helpers.js'
+import { uuidToBytes } from '@platform/ids'
+import { shardOf } from '@platform/shard'
+import { buildTestApp, createUser, play, winsOn } from './helper.js'
 
 test('leaderboards rank across every shard: count descending, then username ascending', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   // name -> number of consecutive winning days from 2022-01-01
   const plan: Record<string, number> = { zed: 5, amy: 5, bob: 3, cat: 7, dan: 1, eve: 3, fay: 2, gus: 4, hal: 6, ivy: 2, jon: 5, kim: 1 }
   const ids: Record<string, string> = {}
@@ -38,7 +39,7 @@ test('leaderboards rank across every shard: count descending, then username asce
 })
 
 test('wins count games, streaks count days', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'busy')
   await play(app, id, [
     { game_id: 1, finished: '2022-01-01', won: true },
@@ -50,7 +51,7 @@ test('wins count games, streaks count days', async (t) => {
 })
 
 test('leaderboards validate ?limit=', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   for (const limit of ['0', '101', 'ten', '-1']) {
     const res = await app.inject({ method: 'GET', url: `/stats/leaderboards/wins?limit=${limit}` })
     t.equal(res.statusCode, 400, limit)

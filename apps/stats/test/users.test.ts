@@ -1,8 +1,8 @@
 import { test } from 'tap'
-import { buildTestApp, createUser } from './helpers.js'
+import { buildTestApp, createUser } from './helper.js'
 
 test('POST /stats/users', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
 
   t.test('creates a user: 201, a UUID, and a Location to their stats', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'ana.silva' } })
@@ -57,7 +57,7 @@ test('POST /stats/users', async (t) => {
 })
 
 test('GET /stats/users?username=', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
   const id = await createUser(app, 'Carla_7')
 
   t.test('finds a user by username', async (t) => {
@@ -78,7 +78,7 @@ test('GET /stats/users?username=', async (t) => {
 })
 
 test('GET /stats/users/:user_id', async (t) => {
-  const { app } = await buildTestApp(t)
+  const app = await buildTestApp(t)
 
   t.test('returns zeros for a user with no games, in exactly the NYT keys', async (t) => {
     const id = await createUser(app, 'newbie')

@@ -1,6 +1,5 @@
-import { runService } from '@platform/kit'
-import { buildApp, loadUsersConfig } from './app.js'
+import { serve } from '@platform/kit'
+import { buildApp } from './app.js'
+import { loadUsersConfig } from './config.js'
 
-const config = loadUsersConfig()
-const app = await buildApp(config)
-await runService(app, config)
+await serve(loadUsersConfig, buildApp)

@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Db } from '@platform/sqlite'
+import { isUniqueViolation, sqliteStore, type Db } from '@platform/sqlite'
 import { EmailTaken, UserInactive, UsernameTaken, UserNotFound } from './errors.js'
 
 export interface User {
@@ -109,3 +109,17 @@ export function createUsersStore(db: Db) {
 }
 
 export type UsersStore = ReturnType<typeof createUsersStore>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    users: UsersStore
+  }
+}
+
+/** The users database as a plugin: `app.users` is the store. */
+export const usersStore = sqliteStore({
+  name: 'users-store',
+  decorator: 'users',
+  migrations: new URL('../migrations', import.meta.url),
+  createStore: (db) => createUsersStore(db)
+})

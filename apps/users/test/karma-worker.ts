@@ -1,7 +1,8 @@
 // Runs in a worker thread: its own users app (its own connection) on the shared database file,
 // calling the karma route as fast as it can, so several threads really do race.
 import { parentPort, workerData } from 'node:worker_threads'
-import { buildApp, loadUsersConfig } from '../src/app.js'
+import { buildApp } from '../src/app.js'
+import { loadUsersConfig } from '../src/config.js'
 
 const { file, username, increments, decrements } = workerData as {
   file: string

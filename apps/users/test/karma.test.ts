@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { test } from 'tap'
-import { buildTestApp, createUser } from './helpers.js'
+import { buildTestApp, createUser } from './helper.js'
 
 test('POST /users/:username/karma/increment and decrement', async (t) => {
   const app = await buildTestApp(t)
@@ -48,7 +48,7 @@ test('POST /users/:username/karma/increment and decrement', async (t) => {
   t.test('any other action is a JSON 404', async (t) => {
     const res = await app.inject({ method: 'POST', url: '/users/max/karma/double' })
     t.equal(res.statusCode, 404)
-    t.equal(res.json().code, 'ROUTE_NOT_FOUND')
+    t.equal(res.json().code, 'USERS_ROUTE_NOT_FOUND')
   })
 })
 
@@ -56,7 +56,7 @@ test('parallel karma changes from four threads on one database lose none', async
   // Each worker is its own app and connection, as instances behind the gateway are, and they
   // run truly in parallel: a read-then-write implementation loses updates here.
   const file = join(t.testdir(), 'users.db')
-  const app = await buildTestApp(t, file)
+  const app = await buildTestApp(t, { DATABASE_FILE: file })
   await createUser(app, 'busy')
   const workers = 4
   const increments = 300

@@ -1,14 +1,15 @@
 // End to end: one user story across the community services, through the real gateway, with the
 // real Procfile's processes (users twice, as several instances share one database).
 import t from 'tap'
-import { startTestStack } from './stack-helpers.js'
+import { startTestStack } from '@platform/stack/testing'
 
 t.setTimeout(180_000)
 
-const stack = await startTestStack(t, 'users=2,posts=1,votes=1,messages=1')
+const stack = await startTestStack({ formation: 'users=2,posts=1,votes=1,messages=1' })
 const gw = stack.url
-t.teardown(() => {
-  if (!t.passing()) t.comment(`stack log:\n${stack.log.join('\n')}`)
+t.teardown(async () => {
+  if (!t.passing()) t.comment(`stack log:\n${stack.lines.join('\n')}`)
+  await stack.stop()
 })
 
 interface Reply {

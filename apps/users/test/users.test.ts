@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { buildTestApp, createUser } from './helpers.js'
+import { buildTestApp, createUser } from './helper.js'
 
 const json = 'application/json; charset=utf-8'
 

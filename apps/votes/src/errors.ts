@@ -1,13 +1,13 @@
-import { createError } from '@platform/kit'
+import { serviceErrors } from '@platform/kit'
 
-export const AlreadyVoted = createError<[string, string, string]>(
-  'VOTES_ALREADY_VOTED',
+const error = serviceErrors('votes')
+
+export const AlreadyVoted = error<[string, string, string]>('ALREADY_VOTED',
   '%s has already %svoted post %s',
   409
 )
 
-export const CommunityMismatch = createError<[string, string, string]>(
-  'VOTES_COMMUNITY_MISMATCH',
+export const CommunityMismatch = error<[string, string, string]>('COMMUNITY_MISMATCH',
   'Post %s is in community %s, not %s',
   409
 )

@@ -1,5 +1,5 @@
-import type { Db } from '@platform/sqlite'
-import { bytesToUuid, uuidToBytes } from '@platform/shard'
+import { sqliteStore, type Db } from '@platform/sqlite'
+import { bytesToUuid, uuidToBytes } from '@platform/ids'
 
 export type Direction = 'up' | 'down'
 
@@ -125,3 +125,17 @@ export function createVotesStore(db: Db, now: () => number = Date.now) {
 }
 
 export type VotesStore = ReturnType<typeof createVotesStore>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    votes: VotesStore
+  }
+}
+
+/** The votes database as a plugin: `app.votes` is the store. */
+export const votesStore = sqliteStore({
+  name: 'votes-store',
+  decorator: 'votes',
+  migrations: new URL('../migrations', import.meta.url),
+  createStore: (db) => createVotesStore(db)
+})

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { test } from 'tap'
-import { startServiceProcess } from '@platform/community/testing'
+import { startServiceProcess } from '@platform/stack/testing'
 import { buildTestApp, POST_A, tally } from './helper.js'
 
 interface Answer {

@@ -1,15 +1,12 @@
 import { join } from 'node:path'
 import type { Test } from 'tap'
+import { testApp } from '@platform/kit/testing'
 import { buildApp } from '../src/app.js'
 import { loadVotesConfig } from '../src/config.js'
 
 /** A votes app on a fresh temporary database, closed when the test ends. */
-export async function buildTestApp(t: Test, env: Record<string, string> = {}) {
-  const dir = t.testdir({})
-  const config = loadVotesConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: join(dir, 'votes.db'), ...env })
-  const app = await buildApp(config)
-  t.teardown(() => app.close())
-  return app
+export function buildTestApp (t: Test, env: Record<string, string> = {}) {
+  return testApp(t, buildApp(loadVotesConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: join(t.testdir(), 'votes.db'), ...env })))
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

@@ -88,7 +88,7 @@ export function readCases(victim) {
     { label: 'find user: empty name', path: '/stats/users?username=', status: 400 },
     { label: 'find user: too long name', path: `/stats/users?username=${'a'.repeat(65)}`, status: 400 },
     { label: 'find user: injection', path: `/stats/users?username=${encodeURIComponent("' OR 1=1 --")}`, status: 400 },
-    { label: 'unknown route', path: '/stats/nothing-here', status: 404, code: 'ROUTE_NOT_FOUND' },
+    { label: 'unknown route', path: '/stats/nothing-here', status: 404, code: 'STATS_ROUTE_NOT_FOUND' },
     { label: 'unknown leaderboard', path: '/stats/leaderboards/losses', status: 404 },
     { label: 'wrong method', method: 'DELETE', path: `/stats/users/${id}`, status: [404, 405] }
   ]

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { DATA_DIR } from './paths.js'
 
 /**
  * What an instance tells the gateway about itself: one JSON file per instance in the
- * announce directory, which the gateway process (scripts/stack/gateway.ts) turns into
+ * announce directory, which the gateway process (packages/stack/src/gateway.ts) turns into
  * Traefik's server lists. This is how the gateway learns the formation actually started,
  * whichever runner (ours, node-foreman, Ruby foreman) numbered the ports.
  */
@@ -18,17 +19,13 @@ export interface Announcement {
   pid: number
 }
 
-/** Where processes started from the repository root announce when nothing else is said. */
-export const DEFAULT_ANNOUNCE_DIR = 'traefik/generated/instances'
+/** Where instances announce and the gateway process looks, unless GATEWAY_ANNOUNCE_DIR says otherwise. */
+export const DEFAULT_ANNOUNCE_DIR = join(DATA_DIR, 'gateway', 'instances')
 
-/**
- * GATEWAY_ANNOUNCE_DIR if set (empty turns announcing off); otherwise the default directory
- * when the working directory is the repository root (it has traefik.toml), which is how
- * every Procfile line runs, under any foreman, with no extra environment.
- */
-export function resolveAnnounceDir(setting: string | undefined, cwd = process.cwd()): string | undefined {
-  if (setting !== undefined) return setting === '' ? undefined : resolve(cwd, setting)
-  return existsSync(join(cwd, 'traefik.toml')) ? resolve(cwd, DEFAULT_ANNOUNCE_DIR) : undefined
+/** GATEWAY_ANNOUNCE_DIR if set (empty turns announcing off), else the default directory. */
+export function resolveAnnounceDir (setting: string | undefined): string | undefined {
+  if (setting === undefined) return DEFAULT_ANNOUNCE_DIR
+  return setting === '' ? undefined : resolve(setting)
 }
 
 /** The URL the gateway should use for a listener bound to `host`. */
@@ -54,4 +51,36 @@ export function announce(dir: string, a: Announcement, port: number): string {
 
 export function withdraw(file: string): void {
   rmSync(file, { force: true })
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The instances announced in `dir`. An announcement whose process is gone (killed with -9,
+ * so it could not withdraw) is skipped; an instance restarted on the same port rewrites it.
+ */
+export function readAnnouncements(dir: string): Announcement[] {
+  let files: string[]
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  } catch {
+    return []
+  }
+  const found: Announcement[] = []
+  for (const f of files) {
+    try {
+      const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Announcement
+      if (typeof a.url === 'string' && typeof a.prefix === 'string' && alive(a.pid)) found.push(a)
+    } catch {
+      // withdrawn between readdir and read: not an instance any more
+    }
+  }
+  return found
 }

@@ -1,3 +1,4 @@
+import { serviceErrors } from './error-shape.js'
 import { Type } from 'typebox'
 
 /**
@@ -28,4 +29,22 @@ export function decodeCursor(cursor: string): PageKey | undefined {
   if (!match) return undefined
   const key = { at: Number(match[1]), seq: Number(match[2]) }
   return Number.isSafeInteger(key.at) && Number.isSafeInteger(key.seq) ? key : undefined
+}
+
+/**
+ * The `before=` parameter of a service's lists: undefined when absent, the key when it is a
+ * cursor this platform issued, else the service's `<PREFIX>_BAD_CURSOR` 400.
+ */
+export function cursorParser (service: string) {
+  const BadCursor = serviceErrors(service)<[]>(
+    'BAD_CURSOR',
+    'querystring/before is not a cursor this service issued (pass the `next` of a previous page)',
+    400
+  )
+  return (before: string | undefined): PageKey | undefined => {
+    if (before === undefined) return undefined
+    const key = decodeCursor(before)
+    if (!key) throw new BadCursor()
+    return key
+  }
 }

@@ -10,8 +10,8 @@ export interface DocsOptions {
   /** The service's path prefix at the gateway: its spec is also served at `<prefix>/openapi.json`. */
   prefix: string
   tags: { name: string; description: string }[]
-  /** When given, Swagger UI offers these specs (a picker) instead of this service's own. */
-  urls?: { url: string; name: string }[]
+  /** When given, Swagger UI loads its configuration (a picker over other specs, say) from there. */
+  configUrl?: string | undefined
 }
 
 /** OpenAPI from the route schemas, Swagger UI at /docs, and the raw spec for the gateway's docs. */
@@ -25,7 +25,7 @@ async function docs(app: FastifyInstance, opts: DocsOptions) {
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true, ...(opts.urls ? { urls: opts.urls } : {}) }
+    uiConfig: { docExpansion: 'list', deepLinking: true, ...(opts.configUrl ? { configUrl: opts.configUrl } : {}) }
   })
   app.get(`${opts.prefix}/openapi.json`, { schema: { hide: true } }, async () => app.swagger())
 }

@@ -1,21 +1,5 @@
 import { Type } from 'typebox'
 
-/** The one error shape every service answers with, 404s for unknown routes included. */
-export const ErrorResponse = Type.Object(
-  {
-    statusCode: Type.Integer({ examples: [404] }),
-    error: Type.String({ examples: ['Not Found'] }),
-    message: Type.String(),
-    code: Type.String({ examples: ['STATS_USER_NOT_FOUND'] })
-  },
-  { title: 'Error' }
-)
-
-/** Response schemas for the usual error statuses, to spread into a route's `response`. */
-export function errorResponses(...statuses: number[]): Record<number, typeof ErrorResponse> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorResponse]))
-}
-
 /** `?limit=` with a default and a ceiling: no list endpoint is unbounded. */
 export function Limit(defaultLimit: number, max: number) {
   return Type.Integer({ minimum: 1, maximum: max, default: defaultLimit, description: `How many to return (1..${max})` })

@@ -38,3 +38,12 @@ export async function runService(app: FastifyInstance, config: BaseConfig): Prom
     app.log.info({ announcement }, 'announced to the gateway')
   }
 }
+
+/**
+ * What every service's src/server.ts does: read the configuration once, build the app, run it.
+ * A bad setting ends the process with a message naming it, before anything listens.
+ */
+export async function serve<C extends BaseConfig> (loadConfig: () => C, buildApp: (config: C) => Promise<FastifyInstance>): Promise<void> {
+  const config = loadConfig()
+  await runService(await buildApp(config), config)
+}

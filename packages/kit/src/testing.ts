@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 
+/**
+ * A service's app built for one test and closed when the test ends: every service's
+ * `test/helper.ts` is this call with its own `buildApp` and configuration.
+ */
+export async function testApp<A extends FastifyInstance> (t: Test, app: Promise<A>): Promise<A> {
+  const built = await app
+  t.teardown(() => built.close())
+  return built
+}
+
 /** One documented operation: path as in the spec, method, and every status it declares. */
 export type DocumentedOperation = [path: string, method: string, statuses: string[]]
 

@@ -1,11 +1,11 @@
 import { test } from 'tap'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR } from '../src/index.js'
+import { readAnnouncements, resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR } from '../src/index.js'
 
 const fixture = fileURLToPath(new URL('./fixtures/announcing-service.ts', import.meta.url))
 
@@ -20,13 +20,26 @@ async function waitFor<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
 }
 
 test('resolveAnnounceDir', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'kit-announce-'))
-  t.teardown(() => rmSync(root, { recursive: true, force: true }))
-  t.equal(resolveAnnounceDir('gw/instances', root), join(root, 'gw/instances'), 'a set directory is used, resolved')
-  t.equal(resolveAnnounceDir('', root), undefined, 'empty turns announcing off')
-  t.equal(resolveAnnounceDir(undefined, root), undefined, 'outside the repository root nothing is announced')
-  writeFileSync(join(root, 'traefik.toml'), '')
-  t.equal(resolveAnnounceDir(undefined, root), join(root, DEFAULT_ANNOUNCE_DIR), 'from the repository root: the default directory')
+  t.equal(resolveAnnounceDir('/tmp/gw/instances'), '/tmp/gw/instances', 'a set directory is used')
+  t.equal(resolveAnnounceDir('gw/instances'), join(process.cwd(), 'gw/instances'), 'a relative one is resolved')
+  t.equal(resolveAnnounceDir(''), undefined, 'empty turns announcing off')
+  t.equal(resolveAnnounceDir(undefined), DEFAULT_ANNOUNCE_DIR, 'unset: the default directory')
+  t.match(DEFAULT_ANNOUNCE_DIR, /\/data\/gateway\/instances$/, 'in the git-ignored data folder of the checkout')
+})
+
+const stats = (port: number, pid = process.pid) => ({
+  service: 'stats', prefix: '/stats', url: `http://127.0.0.1:${port}`, instance: `stats@h:${port}`, pid
+})
+
+test('readAnnouncements skips instances whose process is gone and files that are not announcements', async (t) => {
+  const dir = t.testdir({})
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+  writeFileSync(join(dir, 'stats-5000.json'), JSON.stringify(stats(5000)))
+  writeFileSync(join(dir, 'stats-5001.json'), JSON.stringify(stats(5001, dead)))
+  writeFileSync(join(dir, 'stats-5002.json'), '{"half": ')
+  writeFileSync(join(dir, 'notes.txt'), 'not json')
+  t.same(readAnnouncements(dir).map((a) => a.url), ['http://127.0.0.1:5000'])
+  t.same(readAnnouncements(join(dir, 'missing')), [])
 })
 
 test('runService announces the instance on listen and withdraws it on SIGTERM', async (t) => {

@@ -6,14 +6,12 @@ async function buildTestService() {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
   const app = await createService({
     name: 'demo',
-    codePrefix: 'DEMO',
     prefix: '/demo',
     title: 'Demo',
     description: 'kit test service',
     version: '1.0.0',
-    tags: [{ name: 'demo', description: 'demo' }],
-    config
-  })
+    tags: [{ name: 'demo', description: 'demo' }]
+  }, config)
   app.post(
     '/demo/things',
     {
@@ -94,7 +92,7 @@ test('createService', async (t) => {
   t.test('an unknown route is a JSON 404', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/nowhere?x=1' })
     t.equal(res.statusCode, 404)
-    t.same(res.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere not found', code: 'ROUTE_NOT_FOUND' })
+    t.same(res.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere not found', code: 'DEMO_ROUTE_NOT_FOUND' })
   })
 
   t.test('a thrown error is a 500 without its details', async (t) => {

@@ -1,50 +1,44 @@
-import { join } from 'node:path'
-import { openDatabase, type Db } from '@platform/sqlite'
+import { openDatabase, type Db, type OpenOptions } from '@platform/sqlite'
 import { shardOf } from './shard-of.js'
 
-/** The file name of shard `i` inside a layout folder. */
-export function shardFileName(index: number): string {
-  return `games-${index}.db`
-}
-
-export interface ShardSetOptions {
-  dir: string
-  count: number
-  migrations?: string
-  readonly?: boolean
+export interface ShardSetOptions extends OpenOptions {
+  /** The database file of shard `index`: the caller's naming, not this package's. */
+  files: string[]
 }
 
 /**
  * The shard databases of one layout, opened together. `forUser` routes a user's reads and
- * writes; `all` is for fan-out reads (leaderboards) and checks.
+ * writes; `stores` is for fan-out reads (leaderboards) and checks.
  */
 export class ShardSet<S = Db> {
   readonly dbs: Db[]
   readonly stores: S[]
 
-  constructor(options: ShardSetOptions, createStore: (db: Db, index: number) => S = (db) => db as unknown as S) {
+  constructor (options: ShardSetOptions, createStore: (db: Db, index: number) => S = (db) => db as unknown as S) {
+    const { files, ...open } = options
     this.dbs = []
-    for (let i = 0; i < options.count; i++) {
-      this.dbs.push(
-        openDatabase(join(options.dir, shardFileName(i)), { migrations: options.migrations, readonly: options.readonly })
-      )
+    try {
+      for (const file of files) this.dbs.push(openDatabase(file, open))
+    } catch (err) {
+      this.close()
+      throw err
     }
     this.stores = this.dbs.map((db, i) => createStore(db, i))
   }
 
-  get count(): number {
+  get count (): number {
     return this.dbs.length
   }
 
-  indexOf(userId: Uint8Array | string): number {
+  indexOf (userId: Uint8Array | string): number {
     return shardOf(userId, this.dbs.length)
   }
 
-  forUser(userId: Uint8Array | string): S {
+  forUser (userId: Uint8Array | string): S {
     return this.stores[this.indexOf(userId)]!
   }
 
-  close(): void {
+  close (): void {
     for (const db of this.dbs) if (db.open) db.close()
   }
 }

@@ -1,4 +1,4 @@
 export { openDatabase, isUniqueViolation, retryWhileBusy, type Db, type OpenOptions } from './open.js'
 export { migrate, listMigrations, type Migration } from './migrate.js'
 export { sqliteStore, type StorePluginOptions } from './plugin.js'
-export { databaseFileConfig, DATA_DIR } from './config.js'
+export { databaseFileConfig } from './config.js'

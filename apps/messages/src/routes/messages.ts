@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@platform/kit'
-import { decodeCursor, encodeCursor, errorResponses } from '@platform/kit'
+import { cursorParser, encodeCursor, errorResponses } from '@platform/kit'
 import { ListQuery, Message, MessagePage, MessageParams, NewMessage } from '../schemas.js'
-import { BadCursor, MailboxRequired } from '../errors.js'
+import { MailboxRequired } from '../errors.js'
 
+const pageKey = cursorParser('messages')
 const tags = ['messages']
 
 const messages: FastifyPluginAsyncTypebox = async (app) => {
@@ -38,8 +39,7 @@ const messages: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { to, from, limit, before } = req.query
       if ((to === undefined) === (from === undefined)) throw new MailboxRequired()
-      const key = before === undefined ? undefined : decodeCursor(before)
-      if (before !== undefined && !key) throw new BadCursor()
+      const key = pageKey(before)
       const page = to !== undefined ? app.messages.list('to', to, limit, key) : app.messages.list('from', from!, limit, key)
       return { messages: page.messages, next: page.next && encodeCursor(page.next) }
     }

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@platform/kit'
-import { decodeCursor, encodeCursor, errorResponses } from '@platform/kit'
-import { BadCursor, PostNotFound } from '../errors.js'
+import { cursorParser, encodeCursor, errorResponses } from '@platform/kit'
+import { PostNotFound } from '../errors.js'
 import { ListQuery, NewPost, Post, PostPage, PostParams } from '../schemas.js'
 
+const pageKey = cursorParser('posts')
 const tags = ['posts']
 
 const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -38,8 +39,7 @@ const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { limit, community, before } = request.query
-      const key = before === undefined ? undefined : decodeCursor(before)
-      if (before !== undefined && !key) throw new BadCursor()
+      const key = pageKey(before)
       const page = app.posts.list({ limit, community, before: key })
       const next = page.next && encodeCursor(page.next)
       if (next) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { shardFileName, shardOf } from '@platform/shard'
-import { manifestFor, readManifest, writeManifest, MANIFEST_FILE, USERS_FILE } from './manifest.js'
+import { shardOf } from '@platform/shard'
+import { manifestFor, readManifest, shardFileName, writeManifest, MANIFEST_FILE, USERS_FILE } from './manifest.js'
 import { writeShardFile, writeUsersFile, type Prepared } from './write-files.js'
 
 /**

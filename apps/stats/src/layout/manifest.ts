@@ -1,9 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { shardFileName } from '@platform/shard'
 
 export const USERS_FILE = 'users.db'
+
+/** The file name of games shard `index` inside a layout folder. */
+export function shardFileName (index: number): string {
+  return `games-${index}.db`
+}
 export const MANIFEST_FILE = 'layout.json'
 export const USERS_MIGRATIONS = fileURLToPath(new URL('../../migrations/users', import.meta.url))
 export const SHARD_MIGRATIONS = fileURLToPath(new URL('../../migrations/shard', import.meta.url))

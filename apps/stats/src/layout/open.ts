@@ -3,7 +3,7 @@ import { ShardSet } from '@platform/shard'
 import { openDatabase, type Db } from '@platform/sqlite'
 import { createGamesStore, type GamesStore } from '../games-store.js'
 import { createUsersStore, type UsersStore } from '../users-store.js'
-import { manifestFor, readManifest, writeManifest, USERS_FILE, USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
+import { manifestFor, readManifest, shardFileName, writeManifest, USERS_FILE, USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
 
 export interface Layout {
   dir: string
@@ -27,7 +27,8 @@ export function openLayout(dir: string, shardCount: number): Layout {
     )
   }
   const usersDb = openDatabase(join(dir, USERS_FILE), { migrations: USERS_MIGRATIONS })
-  const shards = new ShardSet({ dir, count: shardCount, migrations: SHARD_MIGRATIONS }, (db) => createGamesStore(db))
+  const files = Array.from({ length: shardCount }, (_, i) => join(dir, shardFileName(i)))
+  const shards = new ShardSet({ files, migrations: SHARD_MIGRATIONS }, (db) => createGamesStore(db))
   if (!manifest) writeManifest(dir, manifestFor(shardCount))
   return {
     dir,

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { bytesToUuid, shardOf } from '@platform/shard'
+import { bytesToUuid } from '@platform/ids'
+import { shardOf } from '@platform/shard'
 import { aggregate, type Aggregate, type GameFacts } from '../aggregates.js'
 import { parseFinished } from '../days.js'
+import { statsRowOf, type StatsRow } from '../stats-row.js'
 import { readManifest } from './manifest.js'
 
 export interface VerifyReport {
@@ -12,17 +14,7 @@ export interface VerifyReport {
   faults: string[]
 }
 
-interface StatsRow {
-  username: string
-  games_played: number
-  games_won: number
-  won_guesses: number
-  g1: number; g2: number; g3: number; g4: number; g5: number; g6: number
-  fails: number
-  max_streak: number
-  current_streak: number
-  last_day: number
-}
+type StoredRow = StatsRow & { username: string }
 
 const MAX_FAULTS = 1000
 
@@ -80,7 +72,7 @@ export function verifyLayout(dir: string, onProgress: (done: number, total: numb
       if (home !== s) fault(`${file}: user ${uuid} has ${facts.length} game(s) here but maps to shard ${home}`)
       const username = usernames.get(key)
       if (username === undefined) fault(`${file}: games of user ${uuid}, who is not in ${manifest.users}`)
-      const stored = statsOf.get(id) as StatsRow | undefined
+      const stored = statsOf.get(id) as StoredRow | undefined
       const expected = aggregate(facts)
       if (!stored) return fault(`${file}: user ${uuid} has games but no aggregates`)
       for (const difference of compare(stored, expected, username)) fault(`${file}: user ${uuid}: ${difference}`)
@@ -120,20 +112,9 @@ export function verifyLayout(dir: string, onProgress: (done: number, total: numb
   return { users: usernames.size, games, faults }
 }
 
-function compare(stored: StatsRow, expected: Aggregate, username: string | undefined): string[] {
-  const want: Record<string, number | string | undefined> = {
-    username,
-    games_played: expected.gamesPlayed,
-    games_won: expected.gamesWon,
-    won_guesses: expected.wonGuesses,
-    g1: expected.byGuesses[0], g2: expected.byGuesses[1], g3: expected.byGuesses[2],
-    g4: expected.byGuesses[3], g5: expected.byGuesses[4], g6: expected.byGuesses[5],
-    fails: expected.fails,
-    max_streak: expected.maxStreak,
-    current_streak: expected.currentStreak,
-    last_day: expected.lastDay
-  }
+function compare (stored: StoredRow, expected: Aggregate, username: string | undefined): string[] {
+  const want: Record<string, number | string | undefined> = { username, ...statsRowOf(expected) }
   return Object.entries(want)
-    .filter(([column, value]) => value !== undefined && stored[column as keyof StatsRow] !== value)
-    .map(([column, value]) => `${column} is ${stored[column as keyof StatsRow]}, the games say ${value}`)
+    .filter(([column, value]) => value !== undefined && stored[column as keyof StoredRow] !== value)
+    .map(([column, value]) => `${column} is ${stored[column as keyof StoredRow]}, the games say ${value}`)
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { migrate } from '@platform/sqlite'
 import { aggregate, type GameFacts } from '../aggregates.js'
 import { dayToDate } from '../days.js'
+import { statsRowOf, STATS_COLUMNS } from '../stats-row.js'
 import { batchInserter } from './batch-insert.js'
 import { USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
 
@@ -68,8 +69,7 @@ export function writeShardFile(file: string, shard: number, p: Prepared, onRows:
   }
   const db = openForBuild(file, SHARD_MIGRATIONS)
   const games = batchInserter(db, 'games', ['user_id', 'game_id', 'finished', 'guesses', 'won'])
-  const stats = batchInserter(db, 'user_stats', ['user_id', 'username', 'games_played', 'games_won', 'won_guesses',
-    'g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'fails', 'max_streak', 'current_streak', 'last_day'], 60)
+  const stats = batchInserter(db, 'user_stats', ['user_id', 'username', ...STATS_COLUMNS], 60)
   const runs = batchInserter(db, 'win_runs', ['user_id', 'end_day', 'start_day'])
   let pending = 0
   db.transaction(() => {
@@ -86,8 +86,8 @@ export function writeShardFile(file: string, shard: number, p: Prepared, onRows:
         facts.push({ day: p.gameDay[j]!, guesses: p.guesses[j]!, won: p.won[j] === 1 })
       }
       const a = aggregate(facts)
-      stats.add(id, p.usernames[u], a.gamesPlayed, a.gamesWon, a.wonGuesses, ...a.byGuesses, a.fails,
-        a.maxStreak, a.currentStreak, a.lastDay)
+      const row = statsRowOf(a)
+      stats.add(id, p.usernames[u], ...STATS_COLUMNS.map((c) => row[c]))
       for (const [start, end] of a.runs) runs.add(id, end, start)
       pending += mine.length
       if (pending >= 0x4000) {

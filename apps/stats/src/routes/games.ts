@@ -1,5 +1,5 @@
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
-import { uuidToBytes } from '@platform/shard'
+import { uuidToBytes } from '@platform/ids'
 import { isUniqueViolation } from '@platform/sqlite'
 import { parseFinished } from '../days.js'
 import { GameExists, GameNotFound, UserNotFound } from '../errors.js'

@@ -1,5 +1,6 @@
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
-import { bytesToUuid, mergeTopK } from '@platform/shard'
+import { bytesToUuid } from '@platform/ids'
+import { mergeTopK } from '@platform/shard'
 import type { GamesStore, Ranked } from '../games-store.js'
 import { LeaderboardQuery, StreaksBoard, WinsBoard } from '../schemas.js'
 

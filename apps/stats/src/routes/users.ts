@@ -1,8 +1,8 @@
-import { v4 as uuidv4 } from 'uuid'
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
-import { bytesToUuid, uuidToBytes } from '@platform/shard'
+import { bytesToUuid, newUuid, uuidToBytes } from '@platform/ids'
 import { isUniqueViolation } from '@platform/sqlite'
 import { roundedRatio } from '../aggregates.js'
+import { emptyStatsRow } from '../stats-row.js'
 import { UsernameNotFound, UsernameTaken, UserNotFound } from '../errors.js'
 import { NewUser, Stats, User, UserIdParams, UsernameQuery } from '../schemas.js'
 
@@ -16,9 +16,9 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: User, ...errorResponses(400, 409, 413, 415) }
     }
   }, async (req, reply) => {
-    const userId = uuidv4()
+    const { id: userId, bytes } = newUuid()
     try {
-      app.layout.users.insert(uuidToBytes(userId), req.body.username)
+      app.layout.users.insert(bytes, req.body.username)
     } catch (err) {
       if (isUniqueViolation(err)) throw new UsernameTaken(req.body.username)
       throw err
@@ -50,22 +50,15 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const userId = uuidToBytes(req.params.user_id)
     if (app.layout.users.usernameOf(userId) === undefined) throw new UserNotFound(req.params.user_id)
-    const s = app.layout.shards.forUser(userId).stats(userId)
-    if (!s) {
-      return {
-        currentStreak: 0, maxStreak: 0, guesses: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, fail: 0 },
-        winPercentage: 0, gamesPlayed: 0, gamesWon: 0, averageGuesses: 0
-      }
-    }
-    const [g1, g2, g3, g4, g5, g6] = s.byGuesses
+    const s = app.layout.shards.forUser(userId).stats(userId) ?? emptyStatsRow(0)
     return {
-      currentStreak: s.currentStreak,
-      maxStreak: s.maxStreak,
-      guesses: { 1: g1!, 2: g2!, 3: g3!, 4: g4!, 5: g5!, 6: g6!, fail: s.fails },
-      winPercentage: roundedRatio(100 * s.gamesWon, s.gamesPlayed),
-      gamesPlayed: s.gamesPlayed,
-      gamesWon: s.gamesWon,
-      averageGuesses: roundedRatio(s.wonGuesses, s.gamesWon)
+      currentStreak: s.current_streak,
+      maxStreak: s.max_streak,
+      guesses: { 1: s.g1, 2: s.g2, 3: s.g3, 4: s.g4, 5: s.g5, 6: s.g6, fail: s.fails },
+      winPercentage: roundedRatio(100 * s.games_won, s.games_played),
+      gamesPlayed: s.games_played,
+      gamesWon: s.games_won,
+      averageGuesses: roundedRatio(s.won_guesses, s.games_won)
     }
   })
 }

@@ -1,13 +1,12 @@
 import { join } from 'node:path'
 import type { Test } from 'tap'
-import { buildApp, loadMessagesConfig } from '../src/app.js'
+import { testApp } from '@platform/kit/testing'
+import { buildApp } from '../src/app.js'
+import { loadMessagesConfig } from '../src/config.js'
 
 /** A messages app on a fresh temporary database, closed when the test ends. */
-export async function buildTestApp(t: Test) {
-  const DATABASE_FILE = join(t.testdir(), 'messages.db')
-  const app = await buildApp(loadMessagesConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '8192', DATABASE_FILE }))
-  t.teardown(() => app.close())
-  return app
+export function buildTestApp (t: Test, env: Record<string, string> = {}) {
+  return testApp(t, buildApp(loadMessagesConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '8192', DATABASE_FILE: join(t.testdir(), 'messages.db'), ...env })))
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

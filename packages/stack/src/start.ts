@@ -2,8 +2,9 @@
  * The formation in the foreground: every Procfile process (stats x3) behind Traefik on :9999.
  *
  *   pnpm start [--formation all=1,stats=5] [--port 9999] [--base-port 5000]
- *              [--shards-dir shards] [--data-dir data] [--no-populate]
- *              [--api-port 9998] [--work-dir traefik/generated]
+ *              [--data-dir data] [--no-prepare] [--api-port 9998] [--work-dir data/gateway]
+ *
+ * Settings of single services come from the environment as usual (SHARDS_DIR=... pnpm start).
  *
  * Ctrl-C or SIGTERM stops everything (SIGTERM to each process, SIGKILL after 10 s) and exits 0.
  * An instance that dies is reported and started again on its port. SIGUSR2 restarts every
@@ -12,10 +13,10 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { routedServers } from './ready.js'
-import { startStack } from './stack.js'
+import { startStack } from './runner.js'
 
-const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--shards-dir DIR] [--data-dir DIR]
-                 [--no-populate] [--api-port PORT (default port-1)] [--work-dir DIR (default traefik/generated)]`
+const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
+                 [--no-prepare] [--api-port PORT (default port-1)] [--work-dir DIR (default <data-dir>/gateway)]`
 
 function portArg(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -30,9 +31,8 @@ async function main(): Promise<number> {
       formation: { type: 'string' },
       port: { type: 'string' },
       'base-port': { type: 'string' },
-      'shards-dir': { type: 'string' },
       'data-dir': { type: 'string' },
-      'no-populate': { type: 'boolean' },
+      'no-prepare': { type: 'boolean' },
       'api-port': { type: 'string' },
       'work-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
@@ -62,9 +62,8 @@ async function main(): Promise<number> {
     apiPort: portArg('api-port', values['api-port']),
     workDir: dir(values['work-dir']),
     basePort: portArg('base-port', values['base-port']),
-    shardsDir: dir(values['shards-dir']),
     dataDir: dir(values['data-dir']),
-    populate: !values['no-populate'],
+    prepare: !values['no-prepare'],
     signal: abort.signal
   })
   const first = await Promise.race([starting.then((stack) => ({ stack })), stopSignal.then((why) => ({ why }))])

@@ -1,11 +1,11 @@
 import { test } from 'tap'
-import { describeFormation, parseFormation, parseProcfile, planFormation } from '../../stack/procfile.js'
+import { describeFormation, parseFormation, parseProcfile, planFormation } from '../src/procfile.js'
 
 const procfile = parseProcfile(`# the platform
 stats: node --import tsx apps/stats/src/server.ts
 docs: node --import tsx apps/docs/src/server.ts
 
-traefik: node --import tsx scripts/stack/gateway.ts
+traefik: node --import tsx packages/stack/src/gateway.ts
 posts: node --import tsx apps/posts/src/server.ts
 `)
 

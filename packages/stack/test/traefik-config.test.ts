@@ -1,10 +1,8 @@
 import { test } from 'tap'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { spawnSync } from 'node:child_process'
-import { REPO_ROOT } from '../../stack/gateway.js'
-import { buildRoutes, deriveStaticConfig, readAnnouncements } from '../../stack/traefik-config.js'
-import { tempDir } from './helpers.js'
+import { REPO_ROOT } from '@platform/kit'
+import { buildRoutes, deriveStaticConfig } from '../src/traefik-config.js'
 
 const stats = (port: number, pid = process.pid) => ({
   service: 'stats', prefix: '/stats', url: `http://127.0.0.1:${port}`, instance: `stats@h:${port}`, pid
@@ -22,17 +20,6 @@ test('buildRoutes: one prefix router with retry and one health-checked round rob
   t.ok((buildRoutes([], ['docs']) as any).http.routers.root, 'with docs, / leads there')
   t.notOk(routes.http.routers.fallback, 'no docs, no JSON fallback')
   t.same((buildRoutes([], ['docs']) as any).http.routers.fallback, { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: 1, service: 'docs' }, 'with docs, unrouted paths go there, last')
-})
-
-test('readAnnouncements skips instances whose process is gone and files that are not announcements', async (t) => {
-  const dir = tempDir(t, 'announce-')
-  const dead = spawnSync(process.execPath, ['-e', '0']).pid!
-  writeFileSync(join(dir, 'stats-5000.json'), JSON.stringify(stats(5000)))
-  writeFileSync(join(dir, 'stats-5001.json'), JSON.stringify(stats(5001, dead)))
-  writeFileSync(join(dir, 'stats-5002.json'), '{"half": ')
-  writeFileSync(join(dir, 'notes.txt'), 'not json')
-  t.same(readAnnouncements(dir).map((a) => a.url), ['http://127.0.0.1:5000'])
-  t.same(readAnnouncements(join(dir, 'missing')), [])
 })
 
 test('deriveStaticConfig changes only the per-formation values of traefik.toml', async (t) => {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Announcement } from '@platform/kit'
 
 // How often Traefik asks each instance's /health. An instance told to stop answers 503 at
@@ -9,38 +7,6 @@ import type { Announcement } from '@platform/kit'
 // the only instance of a service out for that turned slow answers into 503s under stress.
 // A dead instance is still found at once (connection refused).
 export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '3s' }
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/**
- * The instances announced in `dir`. An announcement whose process is gone (killed with -9,
- * so it could not withdraw) is skipped; an instance restarted on the same port rewrites it.
- */
-export function readAnnouncements(dir: string): Announcement[] {
-  let files: string[]
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-  } catch {
-    return []
-  }
-  const found: Announcement[] = []
-  for (const f of files) {
-    try {
-      const a = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Announcement
-      if (typeof a.url === 'string' && typeof a.prefix === 'string' && alive(a.pid)) found.push(a)
-    } catch {
-      // withdrawn between readdir and read: not an instance any more
-    }
-  }
-  return found
-}
 
 /**
  * Traefik's dynamic configuration for the instances announced: per service one router on

@@ -1,15 +1,13 @@
 import type { Test } from 'tap'
+import { testApp } from '@platform/kit/testing'
 import { buildApp } from '../src/app.js'
 import { loadStatsConfig } from '../src/config.js'
 
 export type App = Awaited<ReturnType<typeof buildApp>>
 
 /** The stats app on a fresh, empty layout in a temporary folder; closed when the test ends. */
-export async function buildTestApp(t: Test, env: Record<string, string> = {}): Promise<{ app: App; dir: string }> {
-  const dir = t.testdir({})
-  const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: dir, ...env }))
-  t.teardown(() => app.close())
-  return { app, dir }
+export function buildTestApp (t: Test, env: Record<string, string> = {}) {
+  return testApp(t, buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: t.testdir({}), ...env })))
 }
 
 export async function createUser(app: App, username: string): Promise<string> {

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { DATA_DIR, REPO_ROOT } from '@platform/kit'
 import { Child, type Log } from './child.js'
-import { REPO_ROOT } from './gateway.js'
-import { populateIfEmpty } from './populate.js'
+import { pnpmCommand } from './pnpm.js'
 import { describeFormation, GATEWAY_TYPE, parseFormation, planFormation, readProcfile, type PlannedProcess } from './procfile.js'
 import { waitRouted } from './ready.js'
 
@@ -16,10 +17,11 @@ export interface StackOptions {
   apiPort?: number
   /** Instances get ports as Ruby foreman numbers them from here ($PORT, else 5000). */
   basePort?: number
-  shardsDir?: string
+  /** The formation's state (DATA_DIR of every process): default <repo>/data. */
   dataDir?: string
-  populate?: boolean
-  /** Where the gateway keeps its generated configuration, announcements and access log. */
+  /** Run the root package.json's `formation:prepare` script first (makes the data set if there is none). */
+  prepare?: boolean
+  /** Where the gateway keeps its generated configuration, announcements and access log (default <dataDir>/gateway). */
   workDir?: string
   /** Added to every child's environment. */
   env?: Record<string, string>
@@ -59,28 +61,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const apiPort = options.apiPort ?? port - 1
   const basePort = options.basePort ?? Number(process.env.PORT ?? 5000)
   const plan = planFormation(types, formation, basePort)
-  const workDir = resolve(root, options.workDir ?? 'traefik/generated')
-  const shardsDir = resolve(root, options.shardsDir ?? 'shards')
-  const dataDir = resolve(root, options.dataDir ?? 'data')
+  const dataDir = resolve(root, options.dataDir ?? DATA_DIR)
+  const workDir = resolve(root, options.workDir ?? join(dataDir, 'gateway'))
   mkdirSync(dataDir, { recursive: true })
-  const apiTypes = [...formation].filter(([t, n]) => n > 0 && t !== GATEWAY_TYPE && t !== 'docs').map(([t]) => t)
 
-  if (options.populate !== false && (formation.get('stats') ?? 0) > 0) await populateIfEmpty(root, shardsDir, log)
-
-  const shared: Record<string, string> = {
+  // What every process of the formation is told: generic settings only; a service takes what it reads.
+  const shared: NodeJS.ProcessEnv = {
+    ...process.env,
     HOST: '127.0.0.1',
     // Instances keep serving this long after SIGTERM with /health failing: one health-check
     // interval (1 s) plus margin, so the gateway has stopped routing there when they close.
     SHUTDOWN_DELAY_MS: '2000',
+    DATA_DIR: dataDir,
     GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances'),
     GATEWAY_WORK_DIR: workDir,
     GATEWAY_PORT: String(port),
     GATEWAY_API_PORT: String(apiPort),
     PROCFILE: options.procfile ?? join(root, 'Procfile'),
-    DOCS_SERVICES: apiTypes.join(','),
-    SHARDS_DIR: shardsDir,
     ...options.env
   }
+  if (options.prepare !== false) await prepareFormation(root, shared, log)
+
   let stopping = false
   let startFailure: string | undefined
   let ready = false
@@ -116,8 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 
   const children = plan.map((p) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...shared, PORT: String(p.port), PS: p.name }
-    if (p.type !== 'stats' && p.type !== 'docs' && p.type !== GATEWAY_TYPE) env.DATABASE_FILE = join(dataDir, `${p.type}.db`)
+    const env: NodeJS.ProcessEnv = { ...shared, PORT: String(p.port), PS: p.name }
     return new Child({ name: p.name, command: p.command, cwd: root, env }, log, onExit)
   })
   for (const c of children) c.start()
@@ -161,4 +161,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     waitRouted: (timeoutMs = 30_000) => waitRouted(apiUrl, plan, timeoutMs),
     stop
   }
+}
+
+/**
+ * The root package.json's `formation:prepare` script, if it has one, run to completion before
+ * any process starts (it populates the default data set when there is none). The runner knows
+ * no service: what preparing means is written next to the other root scripts.
+ */
+async function prepareFormation (root: string, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  const [cmd, pre] = pnpmCommand(root)
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const p = spawn(cmd, [...pre, 'run', '--silent', '--if-present', 'formation:prepare'], { cwd: root, env, stdio: 'inherit' })
+    p.on('error', reject)
+    p.on('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`formation:prepare failed (exit ${code})`)
+  log('stack: formation prepared')
 }

@@ -5,16 +5,16 @@ import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { REPO_ROOT } from '../../stack/gateway.js'
-import { waitRouted } from '../../stack/ready.js'
-import type { PlannedProcess } from '../../stack/procfile.js'
-import { childEnv, countBy, freeBasePort, freePort, hit, sleep, tempDir } from './helpers.js'
+import { REPO_ROOT } from '@platform/kit'
+import { waitRouted } from '../src/ready.js'
+import type { PlannedProcess } from '../src/procfile.js'
+import { childEnv, countBy, freePort, freeStackPorts, hit, sleep, tempDir } from '../src/testing.js'
 
 t.setTimeout(180_000)
 
 t.test('nf start stats=3,traefik=1 is routed, spread, and stopped by one SIGINT to nf', async (t) => {
   const dir = tempDir(t, 'stack-nf-')
-  const [port, apiPort, base] = [await freePort(), await freePort(), await freeBasePort(3, 3)]
+  const [port, apiPort, base] = [await freePort(), await freePort(), (await freeStackPorts(3, 3)).basePort]
   const nf = join(createRequire(import.meta.url).resolve('foreman/package.json'), '../nf.js')
   const child = spawn(process.execPath, [nf, 'start', '-p', String(base), 'stats=3,traefik=1'], {
     cwd: REPO_ROOT,

@@ -3,28 +3,16 @@ import t from 'tap'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT } from '../../stack/gateway.js'
-import { routedServers } from '../../stack/ready.js'
-import { startStack, type Stack } from '../../stack/stack.js'
-import { childEnv, countBy, freeBasePort, freePort, hit, sleep, tempDir, type Outcome } from './helpers.js'
+import { REPO_ROOT } from '@platform/kit'
+import { routedServers } from '../src/ready.js'
+import { childEnv, countBy, freePort, hit, sleep, startTestStack, type Outcome } from '../src/testing.js'
 
 t.setTimeout(180_000)
 
-const workDir = tempDir(t, 'stack-gw-')
-const lines: string[] = []
-const stack: Stack = await startStack({
-  formation: 'stats=3,docs=1',
-  port: await freePort(),
-  apiPort: await freePort(),
-  basePort: await freeBasePort(3, 3),
-  workDir,
-  shardsDir: join(workDir, 'shards'),
-  dataDir: join(workDir, 'data'),
-  populate: false,
-  env: { LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
-  log: (line) => lines.push(line)
-})
+const stack = await startTestStack({ formation: 'stats=3,docs=1' })
 t.teardown(() => stack.stop())
+const { lines } = stack
+const workDir = join(stack.dir, 'gateway')
 const gw = stack.url
 const instances = () => stack.plan.filter((p) => p.type === 'stats').map((p) => p.port)
 const portOf = (o: Outcome) => Number(/:(\d+)$/.exec(o.instance ?? '')?.[1])
@@ -95,13 +83,13 @@ t.test('the gateway serves one Swagger UI over every service spec at /docs', asy
   t.equal(ui.status, 200)
   t.match(ui.headers.get('content-type'), /text\/html/)
   t.match(ui.headers.get('x-instance'), /^docs@/)
-  t.match(await (await fetch(`${gw}/docs/static/swagger-initializer.js`)).text(), /"urls":\[\{"name":"stats","url":"\/stats\/openapi\.json"\}\]/)
+  t.same(await (await fetch(`${gw}/docs/config.json`)).json(), { urls: [{ name: "stats", url: "/stats/openapi.json" }] }, "the picker offers the running services")
   const spec = (await (await fetch(`${gw}/stats/openapi.json`)).json()) as { paths: Record<string, unknown> }
   t.ok(spec.paths['/stats/users/{user_id}'], 'the stats spec, through the gateway')
   const nowhere = await fetch(`${gw}/nowhere/at/all?x=1`)
   t.equal(nowhere.status, 404, 'a path no service owns')
   t.match(nowhere.headers.get('content-type'), /^application\/json/)
-  t.same(await nowhere.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere/at/all not found', code: 'ROUTE_NOT_FOUND' })
+  t.same(await nowhere.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere/at/all not found', code: 'DOCS_ROUTE_NOT_FOUND' })
   const root = await fetch(`${gw}/`, { redirect: 'manual' })
   t.equal(root.status, 302)
   t.match(root.headers.get('location'), /\/docs\/$/)
@@ -142,7 +130,7 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
     stdio: 'ignore',
     env: childEnv({
       PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000',
-      SHARDS_DIR: join(workDir, 'shards'), GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
+      SHARDS_DIR: join(stack.dir, 'shards'), GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
     })
   })
   t.teardown(() => extra.kill('SIGKILL'))

@@ -5,20 +5,18 @@
  * it numbered the ports. Its own $PORT (foreman gives one to every process) is not used:
  * the gateway listens on GATEWAY_PORT (9999).
  *
- *   node --import tsx scripts/stack/gateway.ts      (from the repository root)
+ *   node --import tsx packages/stack/src/gateway.ts
  *
  * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), GATEWAY_ANNOUNCE_DIR
- * (traefik/generated/instances), GATEWAY_WORK_DIR (traefik/generated), PROCFILE, TRAEFIK_BIN.
+ * (data/gateway/instances), GATEWAY_WORK_DIR (data/gateway), PROCFILE, TRAEFIK_BIN.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_ANNOUNCE_DIR } from '@platform/kit'
+import { DATA_DIR, DEFAULT_ANNOUNCE_DIR, readAnnouncements, REPO_ROOT } from '@platform/kit'
 import { GATEWAY_TYPE, readProcfile } from './procfile.js'
-import { buildRoutes, deriveStaticConfig, readAnnouncements } from './traefik-config.js'
-
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+import { buildRoutes, deriveStaticConfig } from './traefik-config.js'
 
 export interface GatewayOptions {
   root: string
@@ -41,7 +39,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, root
     port: port('GATEWAY_PORT', 9999),
     apiPort: port('GATEWAY_API_PORT', 9998),
     announceDir: resolve(root, env.GATEWAY_ANNOUNCE_DIR || DEFAULT_ANNOUNCE_DIR),
-    workDir: resolve(root, env.GATEWAY_WORK_DIR || 'traefik/generated'),
+    workDir: resolve(root, env.GATEWAY_WORK_DIR || join(DATA_DIR, 'gateway')),
     procfile: resolve(root, env.PROCFILE || 'Procfile'),
     traefikBin: env.TRAEFIK_BIN || findTraefik(root, env.PATH ?? '')
   }

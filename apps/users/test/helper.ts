@@ -1,13 +1,12 @@
 import { join } from 'node:path'
 import type { Test } from 'tap'
-import { buildApp, loadUsersConfig } from '../src/app.js'
+import { testApp } from '@platform/kit/testing'
+import { buildApp } from '../src/app.js'
+import { loadUsersConfig } from '../src/config.js'
 
 /** A users app on a fresh temporary database, closed when the test ends. */
-export async function buildTestApp(t: Test, file?: string) {
-  const DATABASE_FILE = file ?? join(t.testdir(), 'users.db')
-  const app = await buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '2048', DATABASE_FILE }))
-  t.teardown(() => app.close())
-  return app
+export function buildTestApp (t: Test, env: Record<string, string> = {}) {
+  return testApp(t, buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '2048', DATABASE_FILE: join(t.testdir(), 'users.db'), ...env })))
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

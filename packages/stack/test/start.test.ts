@@ -4,17 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { REPO_ROOT } from '../../stack/gateway.js'
-import { childEnv, freeBasePort, freePort, hit, sleep, tempDir } from './helpers.js'
+import { REPO_ROOT } from '@platform/kit'
+import { pnpmCommand } from '../src/pnpm.js'
+import { childEnv, freePort, freeStackPorts, hit, sleep, tempDir } from '../src/testing.js'
 
 t.setTimeout(180_000)
-
-function pnpmCommand(): [string, string[]] {
-  const execpath = process.env.npm_execpath ?? ''
-  if (/pnpm\.c?js$/.test(execpath)) return [process.execPath, [execpath]]
-  const local = join(REPO_ROOT, '.tools/pnpm/node_modules/.bin/pnpm')
-  return [existsSync(local) ? local : 'pnpm', []]
-}
 
 /** Every live process whose command line mentions `marker`. */
 function processesMentioning(marker: string): number[] {
@@ -48,12 +42,11 @@ interface Started {
 
 async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string, formation: string): Promise<Started> {
   const port = await freePort()
-  const [cmd, pre] = pnpmCommand()
+  const [cmd, pre] = pnpmCommand(REPO_ROOT)
   const args = [...pre, 'start', '--formation', formation, '--port', String(port), '--api-port', String(await freePort()),
-    '--base-port', String(await freeBasePort(3, 3)), '--work-dir', workDir, '--shards-dir', join(workDir, 'shards'),
-    '--data-dir', join(workDir, 'data'), '--no-populate']
+    '--base-port', String((await freeStackPorts(3, 3)).basePort), '--work-dir', workDir, '--data-dir', join(workDir, 'data'), '--no-prepare']
   // Its own process group, like a shell job: a Ctrl-C reaches every process of the group.
-  const pnpm = spawn(cmd, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv({ LOG_LEVEL: 'warn' }) })
+  const pnpm = spawn(cmd, args, { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv({ LOG_LEVEL: 'warn', SHARDS_DIR: join(workDir, 'shards') }) })
   t.teardown(() => {
     try {
       process.kill(-pnpm.pid!, 'SIGKILL')

@@ -1,0 +1,24 @@
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@platform/kit'
+
+export interface Spec {
+  name: string
+  url: string
+}
+
+const SwaggerConfig = Type.Object({
+  urls: Type.Array(Type.Object({ name: Type.String(), url: Type.String() }))
+})
+
+/** Swagger UI's remote configuration (its `configUrl`): the picker's list, read at every page load. */
+const pickerRoutes: FastifyPluginAsyncTypebox<{ specs: () => Spec[] }> = async (app, opts) => {
+  app.get('/docs/config.json', {
+    schema: {
+      tags: ['docs'],
+      summary: 'The specs the Swagger UI picker offers: every service behind the gateway',
+      response: { 200: SwaggerConfig }
+    }
+  }, async () => ({ urls: opts.specs() }))
+}
+
+export default pickerRoutes

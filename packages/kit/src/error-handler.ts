@@ -1,0 +1,30 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { codePrefix, errorBody } from './error-shape.js'
+import { drainBody } from './drain-body.js'
+
+/**
+ * The single place errors become responses. Client errors keep their message and code;
+ * server errors are logged with the request's context and answered without details.
+ */
+export function installErrorHandling (app: FastifyInstance, service: string): void {
+  const prefix = codePrefix(service)
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
+    let status = err.statusCode ?? 500
+    if (err.validation) status = 400
+    if (status < 400 || status > 599) status = 500
+
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed')
+      return reply.code(status).send(errorBody(status, 'Internal Server Error', `${prefix}_INTERNAL`))
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request.raw)
+    const code = err.validation ? 'FST_ERR_VALIDATION' : (err.code ?? `${prefix}_BAD_REQUEST`)
+    request.log.info({ code, message: err.message }, 'client error')
+    return reply.code(status).send(errorBody(status, err.message, code))
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]
+    return reply.code(404).send(errorBody(404, `Route ${request.method} ${path} not found`, `${prefix}_ROUTE_NOT_FOUND`))
+  })
+}

@@ -1,0 +1,152 @@
+// What tests (and the k6 CI run) need to run real processes: a throwaway formation behind a
+// real Traefik, a single service process, free ports, and small request helpers. Nothing here
+// touches the user's data or a formation already running: every path is temporary, every port free.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { REPO_ROOT } from '@platform/kit'
+import { freePort, freeStackPorts } from './ports.js'
+import { readProcfile } from './procfile.js'
+import { startStack, type Stack } from './runner.js'
+
+export { freePort, freeStackPorts } from './ports.js'
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A temporary folder removed when the test ends. */
+export function tempDir (t: { teardown(fn: () => void): void }, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/**
+ * The environment for processes a test starts, without tap's coverage hook (NODE_OPTIONS):
+ * a formation of ten Node processes each recording coverage starts and stops far slower.
+ */
+export function childEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) if (k !== 'NODE_OPTIONS' && !k.startsWith('_TAPJS_')) env[k] = v
+  return { ...env, ...extra }
+}
+
+export interface Outcome {
+  status: number
+  instance: string | null
+}
+
+/** One request; a network error counts as status 0. */
+export async function hit (url: string, init?: RequestInit): Promise<Outcome> {
+  try {
+    const res = await fetch(url, init)
+    await res.arrayBuffer()
+    return { status: res.status, instance: res.headers.get('x-instance') }
+  } catch {
+    return { status: 0, instance: null }
+  }
+}
+
+export function countBy<T> (items: T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1
+  return counts
+}
+
+export interface TestStack extends Stack {
+  /** The gateway by IP (k6 would otherwise try ::1 first for localhost). */
+  baseUrl: string
+  /** The temporary folder holding the formation's data, shards and gateway files. */
+  dir: string
+  /** Every line the formation printed, for a failing test's message. */
+  lines: string[]
+  /** Stops every process and removes the temporary folder. */
+  stop(): Promise<void>
+}
+
+export interface TestStackOptions {
+  /** foreman syntax, e.g. `stats=3,docs=1`; default every process type once, stats x3. */
+  formation?: string
+  /** Added to every process's environment (SHARDS_DIR defaults to a new empty layout). */
+  env?: Record<string, string>
+  readyTimeoutMs?: number
+}
+
+/** The real Procfile's processes behind real Traefik, on free loopback ports, in a temporary folder. */
+export async function startTestStack (options: TestStackOptions = {}): Promise<TestStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'stack-'))
+  const types = readProcfile(join(REPO_ROOT, 'Procfile')).length
+  const ports = await freeStackPorts(types, 3)
+  const lines: string[] = []
+  let stack: Stack
+  try {
+    stack = await startStack({
+      ...ports,
+      formation: options.formation,
+      dataDir: join(dir, 'data'),
+      workDir: join(dir, 'gateway'),
+      prepare: false,
+      readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
+      env: { LOG_LEVEL: 'warn', SHARDS_DIR: join(dir, 'shards'), NODE_OPTIONS: '', ...options.env },
+      log: (line) => lines.push(line)
+    })
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true })
+    throw new Error(`${(err as Error).message}\n--- formation log ---\n${lines.slice(-40).join('\n')}`)
+  }
+  const stopStack = stack.stop
+  return Object.assign(stack, {
+    baseUrl: `http://127.0.0.1:${ports.port}`,
+    dir,
+    lines,
+    async stop () {
+      await stopStack()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+}
+
+/** A service started the way the Procfile starts it, from the repository root, on a free loopback port. */
+export interface ServiceProcess {
+  url: string
+  /** SIGTERM, then the exit code once the process is gone. */
+  stop(): Promise<number | null>
+  /** Everything it printed, for a failing test's message. */
+  output(): string
+}
+
+export async function startServiceProcess (entry: string, env: Record<string, string>, readyWithinMs = 20_000): Promise<ServiceProcess> {
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: REPO_ROOT,
+    // No announcing: a test's instance must never join a gateway that happens to run.
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GATEWAY_ANNOUNCE_DIR: '', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = once(child, 'exit').then(([code]) => code as number | null)
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + readyWithinMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode} before it was ready:\n${output}`)
+    if ((await hit(`${url}/health`)).status === 200) break
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${entry} not ready within ${readyWithinMs} ms:\n${output}`)
+    }
+    await sleep(50)
+  }
+
+  return {
+    url,
+    output: () => output,
+    async stop () {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      return exited
+    }
+  }
+}
