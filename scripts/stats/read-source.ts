@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { v4 as uuidv4 } from 'uuid'
-import { isDateOrTimestamp } from '@platform/kit'
 import { parseFinished, type LayoutInput } from '@platform/stats/layout'
 
 export interface SourceCounts {
@@ -55,12 +54,13 @@ export function readSource(file: string): { input: LayoutInput; counts: SourceCo
       if (!Number.isInteger(g.guesses) || g.guesses < 1 || g.guesses > 6) problem(`${where}: guesses ${g.guesses} is not 1..6`)
       const w = g.won === 1 || g.won === '1' || g.won === 'True' || g.won === 'true' ? 1 : g.won === 0 || g.won === '0' || g.won === 'False' || g.won === 'false' ? 0 : -1
       if (w === -1) problem(`${where}: won ${String(g.won)} is not a boolean`)
-      if (typeof g.finished !== 'string' || !isDateOrTimestamp(g.finished)) problem(`${where}: finished ${String(g.finished)} is not a date or timestamp`)
+      const parsed = typeof g.finished === 'string' ? parseFinished(g.finished) : undefined
+      if (!parsed) problem(`${where}: finished ${String(g.finished)} is not a date or timestamp from 2000-01-01 to 2099-12-31`)
       const key = `${g.user_id}:${g.game_id}`
       if (seen.has(key)) problem(`${where}: recorded twice`)
       seen.add(key)
       if (problems.length > 0) continue
-      const { finished, day } = parseFinished(g.finished as string)
+      const { finished, day } = parsed!
       gameUser[j] = u!
       gameId[j] = g.game_id
       gameDay[j] = day

@@ -1,6 +1,6 @@
-const MS_PER_DAY = 86_400_000
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-const HAS_ZONE = /(?:[Zz]|[+-]\d{2}:?\d{2})$/
+import { dayToDate, parseInstant, utcDay } from '@platform/kit'
+
+export { dayToDate }
 
 export interface Finished {
   /** What is stored and returned: the date as given, or the timestamp normalised to UTC. */
@@ -9,31 +9,23 @@ export interface Finished {
   day: number
 }
 
-function utcDay(year: number, month: number, date: number): number {
-  const d = new Date(0)
-  d.setUTCFullYear(year, month - 1, date) // unlike Date.UTC, years 0..99 stay themselves
-  return Math.floor(d.getTime() / MS_PER_DAY)
-}
-
 /**
- * `finished` as the API accepts it (already checked by the 'date-or-timestamp' format):
- * a date is that day; a timestamp is converted to UTC first, and one without a zone is UTC.
+ * `finished` as the API accepts it: the kit's one date parser, the same the `date-or-timestamp`
+ * format checks with, so a value that passed validation always parses here. A date is that
+ * day; a timestamp is converted to UTC first. Undefined for anything the platform refuses.
  */
-export function parseFinished(value: string): Finished {
-  const date = DATE_ONLY.exec(value)
-  if (date) return { finished: value, day: utcDay(+date[1]!, +date[2]!, +date[3]!) }
-  let iso = value.replace(' ', 'T')
-  if (!HAS_ZONE.test(iso)) iso += 'Z'
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) throw new RangeError(`not a date or timestamp: ${value}`)
-  return { finished: new Date(ms).toISOString(), day: Math.floor(ms / MS_PER_DAY) }
+export function parseFinished (value: string): Finished | undefined {
+  const instant = parseInstant(value)
+  if (!instant) return undefined
+  return {
+    finished: instant.dateOnly ? value : new Date(instant.ms).toISOString(),
+    day: utcDay(instant.ms)
+  }
 }
 
-/** Day number back to YYYY-MM-DD. */
-export function dayToDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
-}
-
-export function dateToDay(date: string): number {
-  return parseFinished(date).day
+/** The day of a date the caller knows is valid (generator bounds, tests); throws otherwise. */
+export function dateToDay (date: string): number {
+  const parsed = parseFinished(date)
+  if (!parsed) throw new RangeError(`not a date the platform accepts: ${date}`)
+  return parsed.day
 }

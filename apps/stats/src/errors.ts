@@ -7,3 +7,4 @@ export const UsernameNotFound = error('USERNAME_NOT_FOUND', 'No user named %s', 
 export const UsernameTaken = error('USERNAME_TAKEN', 'The username %s is taken', 409)
 export const GameNotFound = error('GAME_NOT_FOUND', 'No game %d for user %s', 404)
 export const GameExists = error('GAME_EXISTS', 'Game %d of user %s is already recorded', 409)
+export const BadFinished = error('BAD_FINISHED', 'body/finished %s is not a date or timestamp from 2000-01-01 to 2099-12-31', 400)

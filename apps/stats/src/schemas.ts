@@ -17,7 +17,7 @@ export const NewGame = Type.Object(
     game_id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The Wordle puzzle number' }),
     finished: Type.String({
       format: 'date-or-timestamp',
-      description: 'When the game ended: YYYY-MM-DD, or an ISO-8601 timestamp (UTC if it has no zone)',
+      description: 'When the game ended, from 2000-01-01 to 2099-12-31: YYYY-MM-DD, or an ISO-8601 timestamp (UTC if it has no zone; offsets -12:00 to +14:00)',
       examples: ['2022-03-14', '2022-03-14T21:07:00Z']
     }),
     guesses: Type.Integer({ minimum: 1, maximum: 6 }),

@@ -56,6 +56,14 @@ test('POST /stats/games', async (t) => {
       ['2022-02-30', { ...good, finished: '2022-02-30' }],
       ['2023-02-29', { ...good, finished: '2023-02-29' }],
       ['a word for a date', { ...good, finished: 'yesterday' }],
+      // An offset no zone has: the format check once took any two digits, then the parser threw (a 500).
+      ['offset +24:00', { ...good, finished: '2022-03-14T10:00:00+24:00' }],
+      ['offset +14:30', { ...good, finished: '2022-03-14T10:00:00+14:30' }],
+      // Outside 2000..2099: a typo, not a game (these were stored as years +10000 and -1).
+      ['year 9999 at -23:59', { ...good, finished: '9999-12-31T23:59:59-23:59' }],
+      ['year 0 at +23:59', { ...good, finished: '0000-01-01T00:00:00+23:59' }],
+      ['1999-12-31', { ...good, finished: '1999-12-31' }],
+      ['2100-01-01', { ...good, finished: '2100-01-01' }],
       ['a number for a date', { ...good, finished: 20220303 }],
       ['a user id that is not a UUID', { ...good, user_id: '12345' }],
       ['missing won', { user_id: id, game_id: 900, finished: '2022-03-03', guesses: 2 }],

@@ -4,7 +4,7 @@ export { announce, readAnnouncements, resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR, 
 export { loadConfig, baseConfigProperties, type BaseConfig } from './config.js'
 export { serviceErrors, codePrefix, errorBody, ErrorResponse, errorResponses, type ErrorBody } from './error-shape.js'
 export { Limit, Username, Uuid } from './schemas.js'
-export { isDateOrTimestamp } from './validation.js'
+export { parseInstant, isDateOrTimestamp, isTimestamp, utcDay, dayToDate, MS_PER_DAY, RANGE_TEXT, type Instant } from './time.js'
 export { Cursor, encodeCursor, decodeCursor, cursorParser, type PageKey } from './cursor.js'
 export { REPO_ROOT, DATA_DIR } from './paths.js'
 export type { ReadinessCheck } from './health.js'

@@ -1,28 +1,9 @@
 import { Ajv, type Options as AjvOptions, type ErrorObject } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
+import { isDateOrTimestamp, isTimestamp } from './time.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
-
-// A date (YYYY-MM-DD, a real calendar day) or an ISO-8601 timestamp whose time zone may be
-// left out (then UTC). Services that take "when did it happen" use this one format.
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$/
-
-function isRealDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return d <= days
-}
-
-export function isDateOrTimestamp(value: string): boolean {
-  const date = DATE_RE.exec(value)
-  if (date) return isRealDay(+date[1]!, +date[2]!, +date[3]!)
-  const ts = TIMESTAMP_RE.exec(value)
-  if (!ts) return false
-  if (!isRealDay(+ts[1]!, +ts[2]!, +ts[3]!)) return false
-  return +ts[4]! < 24 && +ts[5]! < 60 && (ts[6] === undefined || +ts[6] < 60)
-}
 
 function makeAjv(options: AjvOptions): Ajv {
   const ajv = new Ajv({
@@ -36,7 +17,9 @@ function makeAjv(options: AjvOptions): Ajv {
     ...options
   })
   addFormats(ajv)
+  // The platform's own date formats (time.ts): what they accept is what the code parses.
   ajv.addFormat('date-or-timestamp', isDateOrTimestamp)
+  ajv.addFormat('timestamp', isTimestamp)
   return ajv
 }
 

@@ -91,10 +91,8 @@ export function verifyLayout(dir: string, onProgress: (done: number, total: numb
         facts = []
       }
       current = g.user_id
-      let day: number
-      try {
-        day = parseFinished(g.finished).day
-      } catch {
+      const day = parseFinished(g.finished)?.day
+      if (day === undefined) {
         fault(`${file}: game ${g.game_id} of user ${bytesToUuid(g.user_id)} has an unreadable finished ${JSON.stringify(g.finished)}`)
         continue
       }

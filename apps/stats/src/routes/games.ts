@@ -2,7 +2,7 @@ import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { uuidToBytes } from '@platform/ids'
 import { isUniqueViolation } from '@platform/sqlite'
 import { parseFinished } from '../days.js'
-import { GameExists, GameNotFound, UserNotFound } from '../errors.js'
+import { BadFinished, GameExists, GameNotFound, UserNotFound } from '../errors.js'
 import { Game, GameParams, NewGame } from '../schemas.js'
 
 const games: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,7 +19,10 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     const userId = uuidToBytes(id)
     const username = app.layout.users.usernameOf(userId)
     if (username === undefined) throw new UserNotFound(id)
-    const { finished, day } = parseFinished(req.body.finished)
+    // The format check parses with the same function, so this holds; the 400 guards a future drift.
+    const parsed = parseFinished(req.body.finished)
+    if (!parsed) throw new BadFinished(req.body.finished)
+    const { finished, day } = parsed
     try {
       app.layout.shards.forUser(userId).insert({ userId, gameId, finished, guesses, won }, day, username)
     } catch (err) {
