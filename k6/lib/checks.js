@@ -7,7 +7,7 @@ import { bodyOf, isJson } from './http.js'
  * `status` exactly, a JSON body, and every predicate in `body` (name -> fn(parsedBody, res)).
  * Predicates never see an unparsed body: a non-JSON reply fails the "JSON body" check instead.
  */
-export function expectJson(res, label, status, body = {}) {
+export function expectJson (res, label, status, body = {}) {
   const parsed = bodyOf(res)
   const checks = {
     [`${label}: status ${status}`]: (r) => r.status === status,
@@ -24,7 +24,7 @@ export function expectJson(res, label, status, body = {}) {
  * and the JSON error shape {statusCode, error, message, code} with statusCode equal to the
  * HTTP status. `code` (optional) pins the machine-readable error code.
  */
-export function expectClientError(res, label, status, code) {
+export function expectClientError (res, label, status, code) {
   const allowed = Array.isArray(status) ? status : [status]
   const parsed = bodyOf(res)
   const checks = {
@@ -42,7 +42,7 @@ export function expectClientError(res, label, status, code) {
   return check(res, checks)
 }
 
-function safe(fn) {
+function safe (fn) {
   try {
     return fn() === true
   } catch {

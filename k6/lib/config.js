@@ -3,12 +3,12 @@
 export const BASE_URL = (__ENV.BASE_URL || 'http://localhost:9999').replace(/\/+$/, '')
 
 /** A duration from the environment (k6 syntax: 30s, 1m, 1m30s), or the default. */
-export function duration(name, fallback) {
+export function duration (name, fallback) {
   return __ENV[name] || fallback
 }
 
 /** A positive number from the environment, or the default. */
-export function number(name, fallback) {
+export function number (name, fallback) {
   const raw = __ENV[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
@@ -17,7 +17,7 @@ export function number(name, fallback) {
 }
 
 /** Which service modules to drive: K6_SERVICES=stats,posts (default: every module the suite knows). */
-export function selectedServices(all) {
+export function selectedServices (all) {
   const wanted = (__ENV.K6_SERVICES || '').split(',').map((s) => s.trim()).filter(Boolean)
   if (wanted.length === 0) return all
   const unknown = wanted.filter((name) => !all.some((s) => s.name === name))

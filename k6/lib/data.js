@@ -3,7 +3,7 @@
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
-export function randomToken(length = 8) {
+export function randomToken (length = 8) {
   let out = ''
   for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(Math.random() * ALPHABET.length)]
   return out
@@ -11,7 +11,7 @@ export function randomToken(length = 8) {
 
 /** A username no earlier run has used: prefix, VU, a counter and randomness (<= 64 chars). */
 let counter = 0
-export function uniqueName(prefix, vu = 0) {
+export function uniqueName (prefix, vu = 0) {
   counter++
   return `${prefix}-${vu}-${counter}-${randomToken(10)}`.slice(0, 64)
 }
@@ -27,7 +27,7 @@ export const dayToDate = (day) => new Date(day * MS_PER_DAY).toISOString().slice
  * skipped, which breaks a streak), as a daily Wordle player's do.
  */
 export class Player {
-  constructor(user) {
+  constructor (user) {
     this.user = user
     this.games = [] // facts the statistics are computed from
     this.posted = [] // the games as the API accepted them, to read back
@@ -36,7 +36,7 @@ export class Player {
   }
 
   /** The next game this player finishes: won 85% of the time, like real Wordle players. */
-  nextGame() {
+  nextGame () {
     const won = Math.random() < 0.85
     const game = {
       user_id: this.user.user_id,
@@ -49,20 +49,20 @@ export class Player {
     return game
   }
 
-  played(game) {
+  played (game) {
     this.posted.push(game)
     this.games.push({ day: Math.round(Date.parse(game.finished) / MS_PER_DAY), guesses: game.guesses, won: game.won })
   }
 
   /** The statistics the service must report for the games played so far (NYT definitions). */
-  expectedStats() {
+  expectedStats () {
     return expectedStats(this.games)
   }
 }
 
 const roundHalfUp = (num, den) => (den === 0 ? 0 : Math.floor((2 * num + den) / (2 * den)))
 
-export function expectedStats(games) {
+export function expectedStats (games) {
   const guesses = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, fail: 0 }
   let won = 0
   let wonGuesses = 0

@@ -17,7 +17,7 @@ export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
  * Sends one request. `body` is serialised unless it is already a string (negative tests send raw
  * text on purpose). `name` is the route template used as the metric tag.
  */
-export function request(method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
+export function request (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
   const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
   return http.request(method, `${BASE_URL}${path}`, payload, {
     headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
@@ -32,7 +32,7 @@ export const get = (path, opts) => request('GET', path, undefined, opts)
 export const post = (path, body, opts) => request('POST', path, body, opts)
 
 /** The parsed JSON body, or undefined when there is none or it is not JSON (never throws). */
-export function bodyOf(res) {
+export function bodyOf (res) {
   if (!res || typeof res.body !== 'string' || res.body === '') return undefined
   try {
     return JSON.parse(res.body)
@@ -41,7 +41,7 @@ export function bodyOf(res) {
   }
 }
 
-export function isJson(res) {
+export function isJson (res) {
   return /^application\/json\b/i.test(res.headers['Content-Type'] || '')
 }
 

@@ -4,7 +4,7 @@ import { request, CLIENT_ERROR } from './http.js'
 import { expectClientError } from './checks.js'
 
 /** cases: [{label, method, path, body, status (number or list), code?, headers?}] */
-export function runCases(cases) {
+export function runCases (cases) {
   for (const c of cases) {
     const res = request(c.method, c.path, c.body, {
       name: `negative ${c.method} ${c.path.split('?')[0].split('/').slice(0, 3).join('/')}`,

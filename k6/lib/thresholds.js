@@ -34,7 +34,7 @@ const STATS_ROUTES = {
 }
 const APIS = { users: [150, 400], posts: [150, 400], votes: [150, 400], messages: [150, 400] }
 
-export function loadThresholds(apis) {
+export function loadThresholds (apis) {
   const t = {
     http_req_failed: ['rate<0.01'],
     checks: ['rate>0.99'],

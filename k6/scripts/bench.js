@@ -25,7 +25,7 @@ export const options = {
 }
 
 // Users whose statistics are read: the sample, else the leaders of the data set plus a few of our own.
-export function setup() {
+export function setup () {
   if (endpoint !== 'stats') return { ids: [] }
   if (sampled && sampled.length) return { ids: sampled }
   const ids = new Set()

@@ -11,7 +11,7 @@ export const options = {
   thresholds: STRICT
 }
 
-export function setup() {
+export function setup () {
   const data = {}
   for (const s of services) data[s.name] = s.negative.setup()
   return data

@@ -3,7 +3,7 @@ import { group, check } from 'k6'
 import { get } from '../lib/http.js'
 import { expectJson } from '../lib/checks.js'
 
-export function docsSmoke(apis) {
+export function docsSmoke (apis) {
   group('docs', () => {
     const page = get('/docs/', { name: 'GET /docs/', headers: { Accept: 'text/html' } })
     check(page, {

@@ -5,7 +5,7 @@ const TICKS_PER_SECOND = 100 // USER_HZ: 100 on every Linux this runs on (getcon
 
 interface ProcStat { pid: number; ppid: number; ticks: number }
 
-function readStat(pid: number): ProcStat | undefined {
+function readStat (pid: number): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // The command name is in parentheses and may hold spaces: fields start after the last ')'.
@@ -16,12 +16,12 @@ function readStat(pid: number): ProcStat | undefined {
   }
 }
 
-function allStats(): ProcStat[] {
+function allStats (): ProcStat[] {
   return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => !!s)
 }
 
 /** CPU seconds used so far by each root and its descendants (children's time while they live). */
-export function treeCpuSeconds(roots: Record<string, number>): Record<string, number> {
+export function treeCpuSeconds (roots: Record<string, number>): Record<string, number> {
   const stats = allStats()
   const children = new Map<number, ProcStat[]>()
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s])
@@ -41,7 +41,7 @@ export function treeCpuSeconds(roots: Record<string, number>): Record<string, nu
 }
 
 /** Busy share of the whole machine between two readings of /proc/stat (all processes, anyone's). */
-export function machineTicks(): { busy: number; total: number } {
+export function machineTicks (): { busy: number; total: number } {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number)
   const idle = cpu[3]! + cpu[4]!
   const total = cpu.reduce((a, b) => a + b, 0)

@@ -2,14 +2,14 @@
 // folder per run (JSON summary, HTML report, raw metrics for the plot), nothing from the network.
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { REPO_ROOT } from '@platform/kit'
 
 export const scriptsDir = join(REPO_ROOT, 'k6/scripts')
 export const resultsRoot = join(REPO_ROOT, 'results')
 
 /** K6_BIN, else the setup's .tools/bin/k6, else k6 on PATH. */
-export function k6Binary(): string {
+export function k6Binary (): string {
   if (process.env.K6_BIN) return process.env.K6_BIN
   const local = join(REPO_ROOT, '.tools/bin/k6')
   return existsSync(local) ? local : 'k6'
@@ -44,7 +44,7 @@ export interface RunResult {
 const SHADOWED = ['DURATION', 'VUS', 'ITERATIONS', 'STAGES']
 const SHORT = ['smoke', 'negative']
 
-export function runK6(opts: RunOptions): Promise<RunResult> {
+export function runK6 (opts: RunOptions): Promise<RunResult> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
   const outDir = opts.outDir ?? join(resultsRoot, `${opts.script}-${stamp}`)
   mkdirSync(outDir, { recursive: true })
@@ -83,7 +83,7 @@ export function runK6(opts: RunOptions): Promise<RunResult> {
     ...(opts.extraArgs ?? []),
     join(scriptsDir, `${opts.script}.js`)
   ]
-  return new Promise((resolvePromise, reject) => {
+  return new Promise((resolve, reject) => {
     const quiet = opts.stdio === 'quiet'
     const child = spawn(k6Binary(), args, { env, stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] })
     if (quiet) {
@@ -96,7 +96,7 @@ export function runK6(opts: RunOptions): Promise<RunResult> {
       reject(err.code === 'ENOENT' ? new Error(`k6 not found (${k6Binary()}): run scripts/setup-tools.sh or put k6 on PATH`) : err)
     )
     child.on('close', (code, signal) => {
-      resolvePromise({ code: code ?? (signal ? 1 : 0), outDir, summary, report, metrics })
+      resolve({ code: code ?? (signal ? 1 : 0), outDir, summary, report, metrics })
     })
   })
 }

@@ -109,7 +109,7 @@ console.log('| endpoint | through | req/s | p50 ms | p95 ms | p99 ms | failed | 
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |')
 for (const r of rows) console.log(r)
 
-function sampleUserIds(file: string, count: number): string[] {
+function sampleUserIds (file: string, count: number): string[] {
   const db = new Database(file, { readonly: true })
   try {
     const rows = db.prepare('SELECT user_id FROM users ORDER BY random() LIMIT ?').pluck().all(count) as Buffer[]

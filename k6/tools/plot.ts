@@ -44,7 +44,7 @@ const image = new Resvg(svg, {
 writeFileSync(png, image.asPng())
 console.log(`\nimage: ${png} (and .svg)`)
 
-function defaultTitle(): string {
+function defaultTitle (): string {
   const metaFile = join(runDir, 'meta.json')
   if (!existsSync(metaFile)) return `k6 ${basename(runDir)}`
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { script: string; started: string; vars: Record<string, string> }
@@ -53,14 +53,14 @@ function defaultTitle(): string {
 }
 
 /** A run folder (its metrics.json.gz), a metrics file, or nothing: the newest run under results/. */
-function locate(arg: string | undefined): string {
+function locate (arg: string | undefined): string {
   if (arg && statSync(arg).isFile()) return resolve(arg)
   const dir = arg ? resolve(arg) : newestRun()
   for (const name of ['metrics.json.gz', 'metrics.json']) if (existsSync(join(dir, name))) return join(dir, name)
   throw new Error(`no metrics.json(.gz) in ${dir}: was the run made with K6_RAW_METRICS=false?`)
 }
 
-function newestRun(): string {
+function newestRun (): string {
   const runs = readdirSync(resultsRoot)
     .map((name) => join(resultsRoot, name))
     .filter((p) => existsSync(join(p, 'metrics.json.gz')))
@@ -69,7 +69,7 @@ function newestRun(): string {
   return runs[0]
 }
 
-function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
+function chartSpec (rows: Window[], chartTitle: string): TopLevelSpec {
   const latency = rows.flatMap((w) =>
     (['p50', 'p95', 'p99'] as const).filter((k) => !Number.isNaN(w[k])).map((k) => ({ t: w.t, ms: w[k], series: k }))
   )
@@ -89,7 +89,10 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
     config: { font: 'DejaVu Sans, sans-serif', view: { stroke: '#ddd' }, axis: { labelFontSize: 12, titleFontSize: 13 } },
     vconcat: [
       {
-        width, height: 260, data: { values: latency }, mark: { type: 'line', strokeWidth: 2 },
+        width,
+        height: 260,
+        data: { values: latency },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x,
           // A log scale when latency spans orders of magnitude (stress), so the quiet part stays readable.
@@ -98,7 +101,10 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
         }
       },
       {
-        width, height: 180, data: { values: rates }, mark: { type: 'line', strokeWidth: 2 },
+        width,
+        height: 180,
+        data: { values: rates },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x,
           y: { field: 'rate', type: 'quantitative', title: 'per second' },
@@ -106,7 +112,9 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
         }
       },
       {
-        width, height: 100, data: { values: rows.map((w) => ({ t: w.t, vus: w.vus })) },
+        width,
+        height: 100,
+        data: { values: rows.map((w) => ({ t: w.t, vus: w.vus })) },
         mark: { type: 'area', opacity: 0.5, color: '#756bb1', line: true },
         encoding: { x, y: { field: 'vus', type: 'quantitative', title: 'active VUs' } }
       }
@@ -115,7 +123,7 @@ function chartSpec(rows: Window[], chartTitle: string): TopLevelSpec {
   }
 }
 
-async function render(spec: TopLevelSpec): Promise<string> {
+async function render (spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
   return view.toSVG()
 }

@@ -17,8 +17,8 @@ if (values.shards) {
 const test = await startTestStack({ formation: values.formation, env: shardsDir ? { SHARDS_DIR: shardsDir } : {} })
 const instances = test.plan.map((p) => `${p.name}=${p.port}`).join(' ')
 console.log(`ready: ${test.baseUrl} (${test.summary}) ${instances}`)
-const signal = await new Promise<string>((r) => {
-  for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => r(s))
+const signal = await new Promise<string>((resolve) => {
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve(s))
 })
 console.log(`${signal}: stopping`)
 await test.stop()

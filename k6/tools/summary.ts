@@ -9,9 +9,9 @@ export interface Summary { root_group: Group; metrics: Record<string, Metric> }
 
 export const readSummary = (file: string): Summary => JSON.parse(readFileSync(file, 'utf8')) as Summary
 
-function* allChecks(group: Group): Generator<Check> {
-  yield* Object.values(group.checks ?? {})
-  for (const g of Object.values(group.groups ?? {})) yield* allChecks(g)
+function * allChecks (group: Group): Generator<Check> {
+  yield * Object.values(group.checks ?? {})
+  for (const g of Object.values(group.groups ?? {})) yield * allChecks(g)
 }
 
 export interface Outcome {
@@ -22,7 +22,7 @@ export interface Outcome {
 }
 
 /** Each check (by name) and each threshold counts once: passed when it never failed. */
-export function outcome(summary: Summary): Outcome {
+export function outcome (summary: Summary): Outcome {
   const result: Outcome = { passed: 0, failed: 0, failures: [] }
   for (const c of allChecks(summary.root_group)) {
     if (c.fails === 0) result.passed++
@@ -47,7 +47,7 @@ export function outcome(summary: Summary): Outcome {
 export interface Figures { rps: number; count: number; p50: number; p95: number; p99: number; failed: number }
 
 /** Requests/s and latency percentiles of the requests tagged with route `name` (needs thresholds on both sub-metrics). */
-export function routeFigures(summary: Summary, name: string): Figures {
+export function routeFigures (summary: Summary, name: string): Figures {
   const d = summary.metrics[`http_req_duration{name:${name}}`]
   const r = summary.metrics[`http_reqs{name:${name}}`]
   if (!d || !r) throw new Error(`summary has no sub-metrics for ${name}`)

@@ -33,7 +33,7 @@ interface Sample {
 }
 
 /** Reads a k6 JSON output file into windows of `windowSeconds`. `route` keeps one name tag only. */
-export async function readTimeline(file: string, windowSeconds: number, route?: string): Promise<Window[]> {
+export async function readTimeline (file: string, windowSeconds: number, route?: string): Promise<Window[]> {
   const input = createReadStream(file)
   const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity })
   const buckets = new Map<number, Bucket>()
@@ -86,13 +86,13 @@ export async function readTimeline(file: string, windowSeconds: number, route?: 
 }
 
 /** Nearest-rank percentile of an ascending array (NaN when empty). */
-export function percentile(sorted: number[], q: number): number {
+export function percentile (sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
 }
 
 /** The windows as a tab-separated table, to read off where latency and errors bend. */
-export function formatTable(windows: Window[]): string {
+export function formatTable (windows: Window[]): string {
   const rows = windows.map((w) =>
     [
       `${w.t}s`,

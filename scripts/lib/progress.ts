@@ -9,17 +9,17 @@ export interface Progress {
  * A progress bar on a terminal; on a pipe or in CI, one line per phase instead, so logs
  * stay readable.
  */
-export function progress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progress (stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) {
     const announced = new Set<string>()
     return {
-      update(phase, done, total) {
+      update (phase, done, total) {
         if (!announced.has(phase)) {
           announced.add(phase)
           stream.write(`${phase}: ${total.toLocaleString('en-US')} to do\n`)
         }
       },
-      stop() {}
+      stop () {}
     }
   }
   const bar = new cliProgress.SingleBar(
@@ -28,7 +28,7 @@ export function progress(stream: NodeJS.WriteStream = process.stderr): Progress 
   )
   let current = ''
   return {
-    update(phase, done, total) {
+    update (phase, done, total) {
       if (phase !== current) {
         if (current) bar.stop()
         current = phase
@@ -37,7 +37,7 @@ export function progress(stream: NodeJS.WriteStream = process.stderr): Progress 
         bar.update(done)
       }
     },
-    stop() {
+    stop () {
       if (current) bar.stop()
     }
   }

@@ -68,7 +68,7 @@ try {
       groups AS (SELECT user_id, finished, rank, DATE(finished, '-' || rank || ' DAYS') AS base_date FROM ranks)
       SELECT user_id, COUNT(*) AS streak, MIN(finished) AS beginning, MAX(finished) AS ending
       FROM groups GROUP BY user_id, base_date HAVING streak > 1 ORDER BY user_id, finished;`)
-  process.stdout.write(`\nthe course's views on a single database of the same games, one query each (3 runs, best):\n`)
+  process.stdout.write('\nthe course\'s views on a single database of the same games, one query each (3 runs, best):\n')
   for (const [name, sql] of [
     ['wins view, top 10', 'SELECT * FROM wins LIMIT 10'],
     ['streaks view, top 10', 'SELECT user_id, streak FROM streaks ORDER BY streak DESC LIMIT 10']

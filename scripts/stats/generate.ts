@@ -28,7 +28,7 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
  * users with a random game_id, a random day in [from, to], 1..6 guesses, won 3 times in 4.
  * A (user, game_id) drawn twice is drawn again, so there are exactly `games` games.
  */
-export function generate(options: GenerateOptions, onProgress: (phase: string, done: number, total: number) => void = () => {}): LayoutInput {
+export function generate (options: GenerateOptions, onProgress: (phase: string, done: number, total: number) => void = () => {}): LayoutInput {
   const { users, games } = options
   if (users < 1 && games > 0) throw new Error('games need at least one user')
   if (games > users * options.maxGameId) throw new Error('more games than (user, game_id) pairs')

@@ -16,7 +16,7 @@ const MAX_LISTED = 20
  * every user a fresh UUID. Any row the sharded layout could not hold is an error naming it:
  * nothing is dropped silently.
  */
-export function readSource(file: string): { input: LayoutInput; counts: SourceCounts } {
+export function readSource (file: string): { input: LayoutInput; counts: SourceCounts } {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const problems: string[] = []

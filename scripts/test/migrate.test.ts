@@ -8,7 +8,7 @@ import { runCli } from './cli.js'
 interface SourceGame { user_id: number; game_id: number; finished: string; guesses: number; won: number }
 
 /** A small database in the course's original schema, with streaks, gaps and same-day games. */
-function makeSource(file: string): void {
+function makeSource (file: string): void {
   const db = new Database(file)
   db.exec(`
     CREATE TABLE users (user_id INTEGER PRIMARY KEY, username VARCHAR UNIQUE);
@@ -30,7 +30,7 @@ function makeSource(file: string): void {
 }
 
 /** The statistics straight from the source rows, written independently of the service. */
-function expectedStats(games: SourceGame[]) {
+function expectedStats (games: SourceGame[]) {
   const won = games.filter((g) => g.won === 1)
   const dayNumber = (d: string) => Date.parse(d) / 86_400_000
   const wonDays = [...new Set(won.map((g) => dayNumber(g.finished)))].sort((a, b) => a - b)

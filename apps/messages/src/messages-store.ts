@@ -42,7 +42,7 @@ const COLUMNS = 'seq, message_id, from_user, to_user, sent_at, contents, favorit
 const NEWEST = { at: Number.MAX_SAFE_INTEGER, seq: Number.MAX_SAFE_INTEGER }
 
 /** All SQL of the messages service. Every write is one statement, so none can be half done. */
-export function createMessagesStore(db: Db) {
+export function createMessagesStore (db: Db) {
   const insert = db.prepare<[Buffer, string, string, number, string], MessageRow>(
     `INSERT INTO messages (message_id, from_user, to_user, sent_at, contents) VALUES (?, ?, ?, ?, ?) RETURNING ${COLUMNS}`
   )
@@ -65,26 +65,26 @@ export function createMessagesStore(db: Db) {
   }
 
   return {
-    send(message: { from: string; to: string; contents: string }, now = Date.now()): Message {
+    send (message: { from: string; to: string; contents: string }, now = Date.now()): Message {
       return toMessage(insert.get(newUuid().bytes, message.from, message.to, now, message.contents)!)
     },
 
-    get(id: string): Message {
+    get (id: string): Message {
       return found(id, byId.get(uuidToBytes(id)))
     },
 
     /** Deletes and answers the message as it was. */
-    delete(id: string): Message {
+    delete (id: string): Message {
       return found(id, remove.get(uuidToBytes(id)))
     },
 
     /** Idempotent: favoriting a favorite (or unfavoriting a plain message) changes nothing. */
-    setFavorite(id: string, favorite: boolean): Message {
+    setFavorite (id: string, favorite: boolean): Message {
       return found(id, setFavorite.get(favorite ? 1 : 0, uuidToBytes(id)))
     },
 
     /** The newest `limit` messages to (inbox) or from (outbox) `user` older than `before`. */
-    list(box: 'to' | 'from', user: string, limit: number, before: PageKey = NEWEST): Page {
+    list (box: 'to' | 'from', user: string, limit: number, before: PageKey = NEWEST): Page {
       // One row more than asked tells whether an older page exists.
       const rows = pages[box].all(user, before.at, before.seq, limit + 1)
       const more = rows.length > limit

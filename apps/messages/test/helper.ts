@@ -11,7 +11,7 @@ export function buildTestApp (t: Test, env: Record<string, string> = {}) {
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 
-export async function send(app: TestApp, from: string, to: string, contents = `from ${from} to ${to}`) {
+export async function send (app: TestApp, from: string, to: string, contents = `from ${from} to ${to}`) {
   const res = await app.inject({ method: 'POST', url: '/messages', payload: { from, to, contents } })
   if (res.statusCode !== 201) throw new Error(`sending: ${res.statusCode} ${res.body}`)
   return res.json()

@@ -1,13 +1,13 @@
 import { test } from 'tap'
 import { buildTestApp, send, type TestApp } from './helper.js'
 
-async function list(app: TestApp, query: string) {
+async function list (app: TestApp, query: string) {
   const res = await app.inject({ method: 'GET', url: `/messages?${query}` })
   return { status: res.statusCode, body: res.json() }
 }
 
 /** Every page of a mailbox, following `next`, as the ids in the order they came. */
-async function allPages(app: TestApp, query: string, limit: number) {
+async function allPages (app: TestApp, query: string, limit: number) {
   const ids: string[] = []
   let before: string | null = null
   let pages = 0

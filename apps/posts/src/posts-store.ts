@@ -41,7 +41,7 @@ interface PostRow {
 
 type SummaryRow = Omit<PostRow, 'text' | 'url'>
 
-function toPost(row: PostRow): Post {
+function toPost (row: PostRow): Post {
   return {
     post_id: bytesToUuid(row.post_id),
     title: row.title,
@@ -53,7 +53,7 @@ function toPost(row: PostRow): Post {
   }
 }
 
-function toSummary(row: SummaryRow): PostSummary {
+function toSummary (row: SummaryRow): PostSummary {
   return {
     post_id: bytesToUuid(row.post_id),
     title: row.title,
@@ -79,7 +79,7 @@ export const LIST_SQL = {
 
 type ListArgs = { take: number; community?: string; at?: number; seq?: number }
 
-export function createPostsStore(db: Db, now: () => number = Date.now) {
+export function createPostsStore (db: Db, now: () => number = Date.now) {
   const insert = db.prepare<[Buffer, string, string, string, string | null, string, number], PostRow>(
     `INSERT INTO posts (post_id, title, text, community, url, username, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`
   )
@@ -94,24 +94,24 @@ export function createPostsStore(db: Db, now: () => number = Date.now) {
   }
 
   return {
-    create(post: NewPost): Post {
+    create (post: NewPost): Post {
       const row = insert.get(newUuid().bytes, post.title, post.text, post.community, post.url ?? null, post.username, now())
       return toPost(row!)
     },
 
-    get(postId: string): Post | undefined {
+    get (postId: string): Post | undefined {
       const row = byId.get(uuidToBytes(postId))
       return row && toPost(row)
     },
 
     /** Deletes the post and returns what it was, or undefined when there was none. */
-    delete(postId: string): Post | undefined {
+    delete (postId: string): Post | undefined {
       const row = remove.get(uuidToBytes(postId))
       return row && toPost(row)
     },
 
     /** The newest `limit` posts (in `community` when given) older than `before`. */
-    list(options: { limit: number; community?: string | undefined; before?: PageKey | undefined }): Page {
+    list (options: { limit: number; community?: string | undefined; before?: PageKey | undefined }): Page {
       const { limit, community, before } = options
       // One row more than asked tells whether another page exists without a COUNT.
       const args: ListArgs = { take: limit + 1, ...(community === undefined ? {} : { community }), ...before }

@@ -19,7 +19,7 @@ export const aPost = (over: Record<string, unknown> = {}) => ({
   ...over
 })
 
-export async function createPost(app: TestApp, over: Record<string, unknown> = {}) {
+export async function createPost (app: TestApp, over: Record<string, unknown> = {}) {
   const res = await app.inject({ method: 'POST', url: '/posts', payload: aPost(over) })
   if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`)
   return res.json() as { post_id: string; created_at: string } & Record<string, unknown>

@@ -25,7 +25,7 @@ export interface Aggregate {
   runs: [number, number][]
 }
 
-export function aggregate(games: Iterable<GameFacts>): Aggregate {
+export function aggregate (games: Iterable<GameFacts>): Aggregate {
   const agg: Aggregate = {
     gamesPlayed: 0,
     gamesWon: 0,
@@ -64,7 +64,7 @@ export function aggregate(games: Iterable<GameFacts>): Aggregate {
 }
 
 /** round(numerator / denominator), halves up, in integers; 0 when undefined. */
-export function roundedRatio(numerator: number, denominator: number): number {
+export function roundedRatio (numerator: number, denominator: number): number {
   if (denominator === 0) return 0
   return Math.floor((2 * numerator + denominator) / (2 * denominator))
 }

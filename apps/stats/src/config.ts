@@ -11,7 +11,7 @@ export const statsConfigProperties = {
   SHARD_COUNT: Type.Integer({ minimum: 1, maximum: 64, default: 3 })
 }
 
-export function loadStatsConfig(env: Record<string, string | undefined> = process.env) {
+export function loadStatsConfig (env: Record<string, string | undefined> = process.env) {
   return loadConfig(statsConfigProperties, env)
 }
 

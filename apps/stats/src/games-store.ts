@@ -26,7 +26,7 @@ interface Run {
  * One games shard. Inserting a game updates the user's aggregates and winning runs in the same
  * transaction, so reads are single-row lookups and leaderboards are index scans.
  */
-export function createGamesStore(db: Db) {
+export function createGamesStore (db: Db) {
   const insertGame = db.prepare('INSERT INTO games (user_id, game_id, finished, guesses, won) VALUES (?, ?, ?, ?, ?)')
   const selectGame = db.prepare<[Buffer, number], { finished: string; guesses: number; won: number }>(
     'SELECT finished, guesses, won FROM games WHERE user_id = ? AND game_id = ?'
@@ -51,13 +51,13 @@ export function createGamesStore(db: Db) {
     'SELECT user_id, username, max_streak AS count FROM user_stats WHERE max_streak > 0 ORDER BY max_streak DESC, username LIMIT ?'
   )
 
-  function runContaining(userId: Buffer, day: number): Run | undefined {
+  function runContaining (userId: Buffer, day: number): Run | undefined {
     const run = runFrom.get(userId, day)
     return run && run.start_day <= day ? run : undefined
   }
 
   /** Marks `day` won; returns the length of the (merged) run through it, or 0 if it was already won. */
-  function addWonDay(userId: Buffer, day: number): number {
+  function addWonDay (userId: Buffer, day: number): number {
     if (runContaining(userId, day)) return 0
     const left = runEndingOn.get(userId, day - 1)
     const right = runContaining(userId, day + 1)
@@ -94,21 +94,21 @@ export function createGamesStore(db: Db) {
      * Stores a game with its aggregates, all or nothing. Throws SQLite's primary-key
      * violation when the user already has this game_id (the caller's 409).
      */
-    insert(game: Game, day: number, username: string): void {
+    insert (game: Game, day: number, username: string): void {
       record.immediate(game, day, username)
     },
-    get(userId: Buffer, gameId: number): Game | undefined {
+    get (userId: Buffer, gameId: number): Game | undefined {
       const row = selectGame.get(userId, gameId)
       return row && { userId, gameId, finished: row.finished, guesses: row.guesses, won: row.won === 1 }
     },
     /** The user's aggregates, or undefined before their first game. */
-    stats(userId: Buffer): StatsRow | undefined {
+    stats (userId: Buffer): StatsRow | undefined {
       return selectStats.get(userId)
     },
-    topWins(limit: number): Ranked[] {
+    topWins (limit: number): Ranked[] {
       return topWins.all(limit).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
     },
-    topStreaks(limit: number): Ranked[] {
+    topStreaks (limit: number): Ranked[] {
       return topStreaks.all(limit).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
     }
   }

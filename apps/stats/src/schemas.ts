@@ -39,7 +39,7 @@ export const Stats = Type.Object({
   currentStreak: Count,
   maxStreak: Count,
   guesses: Type.Object({
-    '1': Count, '2': Count, '3': Count, '4': Count, '5': Count, '6': Count, fail: Count
+    1: Count, 2: Count, 3: Count, 4: Count, 5: Count, 6: Count, fail: Count
   }),
   winPercentage: Count,
   gamesPlayed: Count,

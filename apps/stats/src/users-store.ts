@@ -6,20 +6,20 @@ export interface UserRow {
 }
 
 /** The users database: who exists, by id and by name. */
-export function createUsersStore(db: Db) {
+export function createUsersStore (db: Db) {
   const insert = db.prepare<[Buffer, string]>('INSERT INTO users (user_id, username) VALUES (?, ?)')
   const byId = db.prepare<[Buffer], { username: string }>('SELECT username FROM users WHERE user_id = ?')
   const byName = db.prepare<[string], { user_id: Buffer }>('SELECT user_id FROM users WHERE username = ?')
 
   return {
     /** Throws SQLite's unique violation for a taken username (the caller's 409). */
-    insert(userId: Buffer, username: string): void {
+    insert (userId: Buffer, username: string): void {
       insert.run(userId, username)
     },
-    usernameOf(userId: Buffer): string | undefined {
+    usernameOf (userId: Buffer): string | undefined {
       return byId.get(userId)?.username
     },
-    findByUsername(username: string): UserRow | undefined {
+    findByUsername (username: string): UserRow | undefined {
       const row = byName.get(username)
       return row && { userId: row.user_id, username }
     }

@@ -9,7 +9,7 @@ import { loadStatsConfig } from '../src/config.js'
 import { dateToDay } from '../src/days.js'
 
 /** Twelve users, a few games each, ids chosen so every shard gets some. */
-function smallInput(): LayoutInput {
+function smallInput (): LayoutInput {
   const users = 12
   const ids = Array.from({ length: users }, (_, i) => {
     const id = Buffer.alloc(16)
@@ -101,7 +101,12 @@ test('the service serves a built layout: stats match the definitions', async (t)
   // user4 played games 100..103 (k = 0..3) on April 10..13 with 1 + (4 + k) % 6 guesses = 5, 6, 1, 2,
   // and lost only k = 0 ((4 + k) % 4 == 0): won 6, 1 and 2 guesses on three days in a row.
   t.same(stats, {
-    currentStreak: 3, maxStreak: 3, guesses: { 1: 1, 2: 1, 3: 0, 4: 0, 5: 0, 6: 1, fail: 1 },
-    winPercentage: 75, gamesPlayed: 4, gamesWon: 3, averageGuesses: 3
+    currentStreak: 3,
+    maxStreak: 3,
+    guesses: { 1: 1, 2: 1, 3: 0, 4: 0, 5: 0, 6: 1, fail: 1 },
+    winPercentage: 75,
+    gamesPlayed: 4,
+    gamesWon: 3,
+    averageGuesses: 3
   })
 })

@@ -7,7 +7,7 @@ import { statsRowOf } from '../src/stats-row.js'
 import { SHARD_MIGRATIONS } from '../src/layout/manifest.js'
 
 // A tiny deterministic PRNG, so a failure names a seed that reproduces it.
-function lcg(seed: number) {
+function lcg (seed: number) {
   let s = seed
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296)
 }

@@ -85,8 +85,13 @@ test('GET /stats/users/:user_id', async (t) => {
     const res = await app.inject({ method: 'GET', url: `/stats/users/${id}` })
     t.equal(res.statusCode, 200)
     t.strictSame(res.json(), {
-      currentStreak: 0, maxStreak: 0, guesses: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, fail: 0 },
-      winPercentage: 0, gamesPlayed: 0, gamesWon: 0, averageGuesses: 0
+      currentStreak: 0,
+      maxStreak: 0,
+      guesses: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, fail: 0 },
+      winPercentage: 0,
+      gamesPlayed: 0,
+      gamesWon: 0,
+      averageGuesses: 0
     })
   })
   t.test('returns 404 for an unknown user', async (t) => {

@@ -33,7 +33,7 @@ const toUser = (row: UserRow): User => ({
 const COLUMNS = 'username, email, karma, active, created_at'
 
 /** All SQL of the users service. Every write is one statement, so none can be half done. */
-export function createUsersStore(db: Db) {
+export function createUsersStore (db: Db) {
   const insert = db.prepare<[string, string, string], UserRow>(
     `INSERT INTO users (username, email, created_at) VALUES (?, ?, ?) RETURNING ${COLUMNS}`
   )
@@ -54,13 +54,13 @@ export function createUsersStore(db: Db) {
   )
 
   /** Why an update matched no active row: the user is missing (404) or deactivated (409). */
-  function explainMiss(username: string): never {
+  function explainMiss (username: string): never {
     if (byName.get(username)) throw new UserInactive(username)
     throw new UserNotFound(username)
   }
 
   /** Which unique index refused the insert/update: the name or the email. */
-  function explainConflict(err: unknown, username: string, email: string): never {
+  function explainConflict (err: unknown, username: string, email: string): never {
     if (!isUniqueViolation(err)) throw err
     // SQLite names the column whose unique index refused the row.
     if ((err as Error).message.includes('users.email')) throw new EmailTaken(email)
@@ -68,7 +68,7 @@ export function createUsersStore(db: Db) {
   }
 
   return {
-    create(username: string, email: string): User {
+    create (username: string, email: string): User {
       try {
         return toUser(insert.get(username, email, new Date().toISOString())!)
       } catch (err) {
@@ -79,13 +79,13 @@ export function createUsersStore(db: Db) {
       }
     },
 
-    get(username: string): User {
+    get (username: string): User {
       const row = byName.get(username)
       if (!row) throw new UserNotFound(username)
       return toUser(row)
     },
 
-    updateEmail(username: string, email: string): User {
+    updateEmail (username: string, email: string): User {
       let row: UserRow | undefined
       try {
         row = setEmail.get(email, username)
@@ -95,12 +95,12 @@ export function createUsersStore(db: Db) {
       return row ? toUser(row) : explainMiss(username)
     },
 
-    changeKarma(username: string, delta: 1 | -1): Karma {
+    changeKarma (username: string, delta: 1 | -1): Karma {
       return addKarma.get(delta, username) ?? explainMiss(username)
     },
 
     /** Idempotent: deactivating a deactivated account answers the account as it is. */
-    deactivate(username: string): User {
+    deactivate (username: string): User {
       const row = deactivate.get(username)
       if (!row) throw new UserNotFound(username)
       return toUser(row)

@@ -4,12 +4,17 @@ import { buildTestApp } from './helper.js'
 
 test('docs and health', async (t) => {
   const app = await buildTestApp(t)
-  testDocs(t, app, { service: 'users', prefix: '/users', title: 'User accounts', operations: [
-    ['/users', 'post', ['201', '400', '409', '413', '415']],
-    ['/users/{username}', 'get', ['200', '400', '404']],
-    ['/users/{username}', 'patch', ['200', '400', '404', '409', '413', '415']],
-    ['/users/{username}', 'delete', ['200', '400', '404']],
-    ['/users/{username}/karma/increment', 'post', ['200', '400', '404', '409']],
-    ['/users/{username}/karma/decrement', 'post', ['200', '400', '404', '409']]
-  ] })
+  testDocs(t, app, {
+    service: 'users',
+    prefix: '/users',
+    title: 'User accounts',
+    operations: [
+      ['/users', 'post', ['201', '400', '409', '413', '415']],
+      ['/users/{username}', 'get', ['200', '400', '404']],
+      ['/users/{username}', 'patch', ['200', '400', '404', '409', '413', '415']],
+      ['/users/{username}', 'delete', ['200', '400', '404']],
+      ['/users/{username}/karma/increment', 'post', ['200', '400', '404', '409']],
+      ['/users/{username}/karma/decrement', 'post', ['200', '400', '404', '409']]
+    ]
+  })
 })

@@ -11,7 +11,7 @@ export function buildTestApp (t: Test, env: Record<string, string> = {}) {
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>
 
-export async function createUser(app: TestApp, username: string, email = `${username}@example.com`) {
+export async function createUser (app: TestApp, username: string, email = `${username}@example.com`) {
   const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email } })
   if (res.statusCode !== 201) throw new Error(`creating ${username}: ${res.statusCode} ${res.body}`)
   return res.json()

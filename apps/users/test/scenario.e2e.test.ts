@@ -16,10 +16,10 @@ interface Reply {
   status: number
   location: string | null
   instance: string | null
-  body: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<Reply> {
+async function call (method: string, path: string, body?: unknown): Promise<Reply> {
   const res = await fetch(`${gw}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

@@ -30,7 +30,7 @@ interface TallyRow {
 
 const toDirection = (d: number): Direction => (d > 0 ? 'up' : 'down')
 
-function toTally(row: TallyRow): Tally {
+function toTally (row: TallyRow): Tally {
   return { post_id: bytesToUuid(row.post_id), upvotes: row.upvotes, downvotes: row.downvotes, score: row.score }
 }
 
@@ -42,7 +42,7 @@ export const TOP_SQL = {
   community: `SELECT ${TALLY} FROM tallies WHERE community = @community ORDER BY score DESC, post_id LIMIT @limit`
 }
 
-export function createVotesStore(db: Db, now: () => number = Date.now) {
+export function createVotesStore (db: Db, now: () => number = Date.now) {
   const voteOf = db.prepare<[Buffer, string], { direction: number }>('SELECT direction FROM votes WHERE post_id = ? AND username = ?')
   const insertVote = db.prepare<[Buffer, string, number, number]>(
     'INSERT INTO votes (post_id, username, direction, voted_at) VALUES (?, ?, ?, ?)'
@@ -101,24 +101,24 @@ export function createVotesStore(db: Db, now: () => number = Date.now) {
      * opposite vote replaces the earlier one. IMMEDIATE takes the write lock before reading,
      * so two processes cannot both read "no vote yet" and both count one.
      */
-    vote(postId: string, username: string, direction: Direction, community?: string): CastResult {
+    vote (postId: string, username: string, direction: Direction, community?: string): CastResult {
       return cast.immediate(uuidToBytes(postId), username, direction, community ?? null)
     },
 
     /** The post's counts; zeros for a post nobody voted on. */
-    tally(postId: string): Tally {
+    tally (postId: string): Tally {
       const row = tallyOf.get(uuidToBytes(postId))
       return row ? toTally(row) : { post_id: bytesToUuid(uuidToBytes(postId)), upvotes: 0, downvotes: 0, score: 0 }
     },
 
     /** Highest score first; equal scores in post id order, so the answer is stable. */
-    top(limit: number, community?: string): TopPost[] {
+    top (limit: number, community?: string): TopPost[] {
       const rows = community === undefined ? top.all({ limit }) : topIn.all({ limit, community })
       return rows.map((row) => ({ ...toTally(row), community: row.community }))
     },
 
     /** Each id's score (0 when unvoted), ids in canonical lower case. */
-    scores(postIds: string[]): { post_id: string; score: number }[] {
+    scores (postIds: string[]): { post_id: string; score: number }[] {
       return scoresOf(postIds.map((id) => id.toLowerCase()))
     }
   }

@@ -19,7 +19,7 @@ test('tallies always equal a recount of the votes', async (t) => {
   for (let i = 0; i < 2000; i++) store.vote(post(next(5)), `user_${next(30)}`, next(2) ? 'up' : 'down')
 
   const recount = db.prepare(
-    `SELECT post_id, sum(direction = 1) AS upvotes, sum(direction = -1) AS downvotes FROM votes GROUP BY post_id`
+    'SELECT post_id, sum(direction = 1) AS upvotes, sum(direction = -1) AS downvotes FROM votes GROUP BY post_id'
   )
   const counted = new Map((recount.all() as { post_id: Buffer; upvotes: number; downvotes: number }[]).map((r) => [r.post_id.toString('hex'), r]))
   t.equal(counted.size, 5)

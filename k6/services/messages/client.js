@@ -13,7 +13,7 @@ export const ROUTES = {
 
 const same = (b, m) => b.message_id === m.message_id && b.from === m.from && b.to === m.to && b.contents === m.contents
 
-export function send(from, to, contents) {
+export function send (from, to, contents) {
   const res = post('/messages', { from, to, contents }, { name: ROUTES.send })
   const ok = expectJson(res, 'send message', 201, {
     'is the message sent': (b) =>
@@ -24,7 +24,7 @@ export function send(from, to, contents) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function read(message, favorite) {
+export function read (message, favorite) {
   const res = get(`/messages/${message.message_id}`, { name: ROUTES.get })
   return expectJson(res, 'read message', 200, {
     'is the message': (b) => same(b, message) && (favorite === undefined || b.favorite === favorite)
@@ -32,7 +32,7 @@ export function read(message, favorite) {
 }
 
 /** box: { to } (inbox) or { from } (outbox). `first`: the message expected newest. */
-export function mailbox(box, { limit, first } = {}) {
+export function mailbox (box, { limit, first } = {}) {
   const [side, name] = Object.entries(box)[0]
   const res = get(`/messages?${side}=${encode(name)}${limit ? `&limit=${limit}` : ''}`, { name: ROUTES.list })
   const max = limit || 20
@@ -45,12 +45,12 @@ export function mailbox(box, { limit, first } = {}) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function favorite(message, on) {
+export function favorite (message, on) {
   const res = request(on ? 'POST' : 'DELETE', `/messages/${message.message_id}/favorite`, undefined, { name: ROUTES.favorite })
   return expectJson(res, on ? 'favorite' : 'unfavorite', 200, { 'is marked so': (b) => same(b, message) && b.favorite === on })
 }
 
-export function remove(message) {
+export function remove (message) {
   const res = request('DELETE', `/messages/${message.message_id}`, undefined, { name: ROUTES.delete })
   return expectJson(res, 'delete message', 200, { 'answers the message deleted': (b) => same(b, message) })
 }

@@ -7,7 +7,7 @@ import { expectClientError } from '../../lib/checks.js'
 import { runCases } from '../../lib/negative.js'
 import { send, read, mailbox, favorite, remove } from './client.js'
 
-export function smoke() {
+export function smoke () {
   group('messages', () => {
     const [ada, bob] = [uniqueName('k6smoke'), uniqueName('k6smoke')]
     const m = send(ada, bob, 'Got it in 3 today: CRANE, MOIST, FOIST.')
@@ -25,14 +25,14 @@ export function smoke() {
 const UNKNOWN = '00000000-0000-4000-8000-000000000000'
 
 export const negative = {
-  setup() {
+  setup () {
     const [from, to] = [uniqueName('k6neg'), uniqueName('k6neg')]
     const message = send(from, to, 'The victim message: must read back unchanged.')
     if (!message) throw new Error('messages negative setup: could not send the victim message')
     favorite(message, true)
     return { message }
   },
-  run({ message }) {
+  run ({ message }) {
     const good = { from: uniqueName('k6neg'), to: uniqueName('k6neg'), contents: 'hello' }
     const sendCase = (label, body, status = 400) => ({ method: 'POST', path: '/messages', label: `messages: ${label}`, body, status })
     const getCase = (label, path, status = 400, code) => ({ method: 'GET', path, label: `messages: ${label}`, status, code })
@@ -64,7 +64,7 @@ export const negative = {
 }
 
 // The journey's messages part: now and then write to another player (another VU), read one's inbox.
-export function journey() {
+export function journey () {
   const me = `k6load-msg-${exec.vu.idInTest}`
   const roll = Math.random()
   if (roll < 0.1) send(me, `k6load-msg-${randomInt(1, 100)}`, 'Nice streak! How do you pick your first word?')

@@ -14,7 +14,7 @@ export const ROUTES = {
 const FIELDS = ['title', 'text', 'community', 'username', 'url']
 const same = (actual, expected) => FIELDS.every((k) => !(k in expected) || actual[k] === expected[k])
 
-export function createPost(draft) {
+export function createPost (draft) {
   const res = post('/posts', draft, { name: ROUTES.create })
   const ok = expectJson(res, 'create post', 201, {
     'is the post sent': (b) => UUID.test(b.post_id) && same(b, draft) && !Number.isNaN(Date.parse(b.created_at)),
@@ -23,13 +23,13 @@ export function createPost(draft) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function getPost(expected) {
+export function getPost (expected) {
   const res = get(`/posts/${expected.post_id}`, { name: ROUTES.get })
   return expectJson(res, 'get post', 200, { 'is the post': (b) => b.post_id === expected.post_id && same(b, expected) })
 }
 
 /** Newest first, at most `limit`, only `community` when given. Returns the page. */
-export function listPosts({ community, limit, before } = {}) {
+export function listPosts ({ community, limit, before } = {}) {
   const query = [
     community && `community=${encode(community)}`,
     limit && `limit=${limit}`,
@@ -45,7 +45,7 @@ export function listPosts({ community, limit, before } = {}) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function deletePost(expected) {
+export function deletePost (expected) {
   const res = request('DELETE', `/posts/${expected.post_id}`, undefined, { name: ROUTES.delete })
   return expectJson(res, 'delete post', 200, { 'answers the post deleted': (b) => b.post_id === expected.post_id })
 }

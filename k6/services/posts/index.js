@@ -16,7 +16,7 @@ const draft = (username, extra = {}) => ({
   ...extra
 })
 
-export function smoke() {
+export function smoke () {
   group('posts', () => {
     const post = createPost(draft(uniqueName('k6smoke'), { url: 'https://www.nytimes.com/games/wordle' }))
     if (!post) return
@@ -30,12 +30,12 @@ export function smoke() {
 }
 
 export const negative = {
-  setup() {
+  setup () {
     const victim = createPost(draft(uniqueName('k6neg')))
     if (!victim) throw new Error('posts negative setup: could not create the victim post')
     return { victim }
   },
-  run({ victim }) {
+  run ({ victim }) {
     const good = draft(uniqueName('k6neg'))
     const bad = (label, body, status = 400) => ({ method: 'POST', path: '/posts', label: `posts: ${label}`, body, status })
     group('posts: bogus requests', () =>
@@ -72,7 +72,7 @@ export const negative = {
 // The journey's posts part: mostly reading the newest posts of a community, sometimes a whole
 // post, now and then writing one.
 let seen = []
-export function journey() {
+export function journey () {
   const roll = Math.random()
   if (roll < 0.05) {
     const post = createPost(draft(uniqueName('k6load', exec.vu.idInTest)))

@@ -18,7 +18,7 @@ export const ROUTES = {
 
 const isCount = (n) => Number.isInteger(n) && n >= 0
 
-export function createUser(username) {
+export function createUser (username) {
   const res = post('/stats/users', { username }, { name: ROUTES.createUser })
   const ok = expectJson(res, 'create user', 201, {
     'echoes the username': (b) => b.username === username,
@@ -28,7 +28,7 @@ export function createUser(username) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function findUser(username, expectedId) {
+export function findUser (username, expectedId) {
   const res = get(`/stats/users?username=${encode(username)}`, { name: ROUTES.findUser })
   const ok = expectJson(res, 'find user', 200, {
     'finds the same user': (b) => b.username === username && (!expectedId || b.user_id === expectedId)
@@ -36,7 +36,7 @@ export function findUser(username, expectedId) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function postGame(game) {
+export function postGame (game) {
   const res = post('/stats/games', game, { name: ROUTES.postGame })
   const ok = expectJson(res, 'post game', 201, {
     'echoes the game': (b) =>
@@ -47,7 +47,7 @@ export function postGame(game) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function getGame(game) {
+export function getGame (game) {
   const res = get(`/stats/users/${game.user_id}/games/${game.game_id}`, { name: ROUTES.getGame })
   const ok = expectJson(res, 'get game', 200, {
     'is the game posted': (b) =>
@@ -57,7 +57,7 @@ export function getGame(game) {
 }
 
 /** A user's statistics; with `expected` (from Player.expectedStats) every field must match. */
-export function getStats(userId, expected) {
+export function getStats (userId, expected) {
   const res = get(`/stats/users/${userId}`, { name: ROUTES.getStats })
   const checks = { 'has the stats fields': isStatsBody }
   if (expected) checks['matches the games played'] = (b) => sameStats(b, expected)
@@ -66,7 +66,7 @@ export function getStats(userId, expected) {
 }
 
 /** kind: 'wins' or 'streaks'. Checks shape, size and order (best first). */
-export function leaderboard(kind, limit) {
+export function leaderboard (kind, limit) {
   const field = kind === 'wins' ? 'wins' : 'streak'
   const query = limit === undefined ? '' : `?limit=${limit}`
   const res = get(`/stats/leaderboards/${kind}${query}`, { name: ROUTES[kind] })
@@ -80,7 +80,7 @@ export function leaderboard(kind, limit) {
   return ok ? bodyOf(res) : undefined
 }
 
-function isStatsBody(b) {
+function isStatsBody (b) {
   const keys = ['currentStreak', 'maxStreak', 'winPercentage', 'gamesPlayed', 'gamesWon', 'averageGuesses']
   const buckets = ['1', '2', '3', '4', '5', '6', 'fail']
   return (
@@ -94,7 +94,7 @@ function isStatsBody(b) {
   )
 }
 
-export function sameStats(actual, expected) {
+export function sameStats (actual, expected) {
   const scalar = ['currentStreak', 'maxStreak', 'winPercentage', 'gamesPlayed', 'gamesWon', 'averageGuesses']
   return (
     scalar.every((k) => actual[k] === expected[k]) &&

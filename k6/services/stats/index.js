@@ -9,7 +9,7 @@ import { runCases } from '../../lib/negative.js'
 import { createUser, findUser, postGame, getGame, getStats, leaderboard } from './client.js'
 import { userCases, gameCases, readCases } from './negative-cases.js'
 
-export function smoke() {
+export function smoke () {
   group('stats', () => {
     const user = createUser(uniqueName('k6smoke'))
     if (!user) return
@@ -29,7 +29,7 @@ export function smoke() {
 
 // The stats part of the negative suite: set up a victim with known data, throw every bogus
 // request at the API, then read the victim back and check nothing changed and nothing was made.
-function negativeSetup() {
+function negativeSetup () {
   const user = createUser(uniqueName('k6neg'))
   if (!user) throw new Error('negative setup: could not create the victim user')
   const player = new Player(user)
@@ -43,7 +43,7 @@ function negativeSetup() {
   return { victim: user, stats, firstGame }
 }
 
-function negativeRun({ victim, stats, firstGame }) {
+function negativeRun ({ victim, stats, firstGame }) {
   const users = userCases(victim)
   group('stats: POST /stats/users', () => runCases(users))
   group('stats: POST /stats/games', () => runCases(gameCases(victim)))
@@ -75,7 +75,7 @@ export const negative = { setup: negativeSetup, run: negativeRun }
 const GAMES_PER_PLAYER = 30
 let player // one per VU: module state lives in the VU
 
-export function journey() {
+export function journey () {
   if (!player || player.games.length >= GAMES_PER_PLAYER) {
     const user = createUser(uniqueName('k6load', exec.vu.idInTest))
     if (!user) return

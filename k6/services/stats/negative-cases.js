@@ -8,7 +8,7 @@ const INJECTIONS = [
   "' OR '1'='1",
   "x'); DROP TABLE users;--",
   '<script>alert(1)</script>',
-  '${jndi:ldap://x}',
+  '${jndi:ldap://x}', // eslint-disable-line no-template-curly-in-string
   '../../etc/passwd',
   '{"$gt": ""}',
   'null\u0000byte'
@@ -17,17 +17,17 @@ const INJECTIONS = [
 /** Usernames of the right type the API must still refuse (pattern or length). */
 const BAD_USERNAMES = ['', 'a'.repeat(65), 'with space', 'ñandú', 'emoji😀', ...INJECTIONS]
 
-function goodGame(victim, overrides = {}) {
+function goodGame (victim, overrides = {}) {
   return { user_id: victim.user_id, game_id: 1000 + Math.floor(Math.random() * 1e6), finished: '2024-05-01', guesses: 3, won: true, ...overrides }
 }
 
-function without(obj, key) {
+function without (obj, key) {
   const copy = { ...obj }
   delete copy[key]
   return copy
 }
 
-export function userCases(victim) {
+export function userCases (victim) {
   // Names of a valid form that must not exist afterwards (nothing half-written by a refused request).
   const ghost = `k6neg-${randomToken(12)}`
   const cases = [
@@ -50,7 +50,7 @@ export function userCases(victim) {
   return cases.map((c) => ({ method: 'POST', path: '/stats/users', ...c }))
 }
 
-export function gameCases(victim) {
+export function gameCases (victim) {
   const good = goodGame(victim)
   const cases = [
     { label: 'games: malformed JSON', body: '{"user_id": ', status: 400 },
@@ -74,7 +74,7 @@ export function gameCases(victim) {
   return cases.map((c) => ({ method: 'POST', path: '/stats/games', ...c }))
 }
 
-export function readCases(victim) {
+export function readCases (victim) {
   const id = victim.user_id
   const cases = [
     { label: 'stats: malformed user id', path: '/stats/users/not-a-uuid', status: 400 },

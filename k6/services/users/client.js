@@ -15,11 +15,11 @@ const isAccount = (b) =>
   typeof b.active === 'boolean' && !Number.isNaN(Date.parse(b.created_at))
 
 /** `expected`: fields the account must have (username, email, karma, active). */
-function sameAs(expected) {
+function sameAs (expected) {
   return (b) => Object.entries(expected).every(([k, v]) => b[k] === v)
 }
 
-export function createAccount(username, email) {
+export function createAccount (username, email) {
   const res = post('/users', { username, email }, { name: ROUTES.create })
   const ok = expectJson(res, 'create account', 201, {
     'is the new account': (b) => isAccount(b) && sameAs({ username, email, karma: 0, active: true })(b),
@@ -28,23 +28,23 @@ export function createAccount(username, email) {
   return ok ? bodyOf(res) : undefined
 }
 
-export function getAccount(username, expected = { username }) {
+export function getAccount (username, expected = { username }) {
   const res = get(`/users/${encode(username)}`, { name: ROUTES.get })
   return expectJson(res, 'get account', 200, { 'is the account': (b) => isAccount(b) && sameAs(expected)(b) })
 }
 
-export function updateEmail(username, email) {
+export function updateEmail (username, email) {
   const res = request('PATCH', `/users/${encode(username)}`, { email }, { name: ROUTES.update })
   return expectJson(res, 'update email', 200, { 'has the new email': (b) => b.username === username && b.email === email })
 }
 
-export function deactivate(username) {
+export function deactivate (username) {
   const res = request('DELETE', `/users/${encode(username)}`, undefined, { name: ROUTES.deactivate })
   return expectJson(res, 'deactivate account', 200, { 'is inactive': (b) => b.username === username && b.active === false })
 }
 
 /** action: increment | decrement; `karma`: the value expected after it (undefined: any). */
-export function changeKarma(username, action, karma) {
+export function changeKarma (username, action, karma) {
   const res = post(`/users/${encode(username)}/karma/${action}`, undefined, { name: ROUTES.karma })
   return expectJson(res, `karma ${action}`, 200, {
     'answers the karma': (b) => b.username === username && Number.isInteger(b.karma) && (karma === undefined || b.karma === karma)

@@ -7,7 +7,7 @@ import { createAccount, getAccount, updateEmail, deactivate, changeKarma } from 
 
 const email = (name) => `${name}@example.com`
 
-export function smoke() {
+export function smoke () {
   group('users', () => {
     const name = uniqueName('k6smoke')
     if (!createAccount(name, email(name))) return
@@ -21,7 +21,7 @@ export function smoke() {
 }
 
 export const negative = {
-  setup() {
+  setup () {
     const victim = uniqueName('k6neg')
     if (!createAccount(victim, email(victim))) throw new Error('users negative setup: could not create the victim')
     changeKarma(victim, 'increment', 1)
@@ -30,7 +30,7 @@ export const negative = {
     deactivate(gone)
     return { victim, gone }
   },
-  run({ victim, gone }) {
+  run ({ victim, gone }) {
     const ghost = `k6neg-${randomToken(12)}`
     const u = (name) => `/users/${encodeURIComponent(name)}`
     group('users: bogus requests', () =>
@@ -64,7 +64,7 @@ export const negative = {
 
 // The journey's users part: one account per VU, read now and then; a vote moves someone's karma.
 let account
-export function journey() {
+export function journey () {
   if (!account) {
     const name = uniqueName('k6load', exec.vu.idInTest)
     if (createAccount(name, email(name))) account = { name, karma: 0 }

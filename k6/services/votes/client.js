@@ -14,7 +14,7 @@ const isCount = (n) => Number.isInteger(n) && n >= 0
 const scoreAdds = (b) => isCount(b.upvotes) && isCount(b.downvotes) && b.score === b.upvotes - b.downvotes
 
 /** direction: up | down; `previous`: the vote this one must replace (null for a first vote). */
-export function vote(postId, username, direction, { community, previous } = {}) {
+export function vote (postId, username, direction, { community, previous } = {}) {
   const body = community ? { username, community } : { username }
   const res = post(`/votes/${postId}/${direction}votes`, body, { name: ROUTES.vote })
   const ok = expectJson(res, `${direction}vote`, 201, {
@@ -27,7 +27,7 @@ export function vote(postId, username, direction, { community, previous } = {}) 
 }
 
 /** `expected`: {upvotes, downvotes} the tally must show. */
-export function tally(postId, expected) {
+export function tally (postId, expected) {
   const res = get(`/votes/${postId}`, { name: ROUTES.tally })
   return expectJson(res, 'tally', 200, {
     'is the post tally': (b) => b.post_id === postId && scoreAdds(b),
@@ -35,7 +35,7 @@ export function tally(postId, expected) {
   })
 }
 
-export function top({ limit, community } = {}) {
+export function top ({ limit, community } = {}) {
   const query = [limit && `limit=${limit}`, community && `community=${community}`].filter(Boolean).join('&')
   const res = get(`/votes/top${query ? `?${query}` : ''}`, { name: ROUTES.top })
   const max = limit || 10
@@ -47,7 +47,7 @@ export function top({ limit, community } = {}) {
   })
 }
 
-export function sort(postIds) {
+export function sort (postIds) {
   const res = post('/votes/sort', { post_ids: postIds }, { name: ROUTES.sort })
   const asked = new Set(postIds.map((id) => id.toLowerCase()))
   return expectJson(res, 'sort posts', 200, {

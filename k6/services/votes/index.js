@@ -9,7 +9,7 @@ import { vote, tally, top, sort } from './client.js'
 
 const uuid = () => 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(Math.random() * 16).toString(16))
 
-export function smoke() {
+export function smoke () {
   group('votes', () => {
     const post = uuid()
     const [ada, bob] = [uniqueName('k6smoke'), uniqueName('k6smoke')]
@@ -24,13 +24,13 @@ export function smoke() {
 }
 
 export const negative = {
-  setup() {
+  setup () {
     const post = uuid()
     const voter = uniqueName('k6neg')
     vote(post, voter, 'up', { community: 'wordle', previous: null })
     return { post, voter }
   },
-  run({ post, voter }) {
+  run ({ post, voter }) {
     const other = uniqueName('k6neg')
     const up = (label, body, status = 400, code) => ({ method: 'POST', path: `/votes/${post}/upvotes`, label: `votes: ${label}`, body, status, code })
     const sortCase = (label, body, status = 400) => ({ method: 'POST', path: '/votes/sort', label: `votes sort: ${label}`, body, status })
@@ -66,7 +66,7 @@ export const negative = {
 const POPULAR = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`)
 let voter
 const myVotes = {}
-export function journey() {
+export function journey () {
   voter ??= uniqueName('k6load', exec.vu.idInTest)
   const roll = Math.random()
   if (roll < 0.2) {

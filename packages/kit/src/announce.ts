@@ -29,18 +29,18 @@ export function resolveAnnounceDir (setting: string | undefined): string | undef
 }
 
 /** The URL the gateway should use for a listener bound to `host`. */
-export function announcedUrl(host: string, port: number): string {
+export function announcedUrl (host: string, port: number): string {
   if (host === '0.0.0.0' || host === '' || host === 'localhost') return `http://127.0.0.1:${port}`
   if (host === '::') return `http://[::1]:${port}`
   return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`
 }
 
-export function announcementFile(dir: string, service: string, port: number): string {
+export function announcementFile (dir: string, service: string, port: number): string {
   return join(dir, `${service}-${port}.json`)
 }
 
 /** Writes the announcement atomically (the gateway never reads half a file); returns its path. */
-export function announce(dir: string, a: Announcement, port: number): string {
+export function announce (dir: string, a: Announcement, port: number): string {
   mkdirSync(dir, { recursive: true })
   const file = announcementFile(dir, a.service, port)
   const tmp = `${file}.${process.pid}.tmp`
@@ -49,11 +49,11 @@ export function announce(dir: string, a: Announcement, port: number): string {
   return file
 }
 
-export function withdraw(file: string): void {
+export function withdraw (file: string): void {
   rmSync(file, { force: true })
 }
 
-function alive(pid: number): boolean {
+function alive (pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -66,7 +66,7 @@ function alive(pid: number): boolean {
  * The instances announced in `dir`. An announcement whose process is gone (killed with -9,
  * so it could not withdraw) is skipped; an instance restarted on the same port rewrites it.
  */
-export function readAnnouncements(dir: string): Announcement[] {
+export function readAnnouncements (dir: string): Announcement[] {
   let files: string[]
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()

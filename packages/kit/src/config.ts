@@ -25,7 +25,7 @@ export type BaseConfig = Static<TObject<typeof baseConfigProperties>>
  * Reads and validates configuration once, at boot. Handlers get the result passed down
  * and never touch process.env. Throws naming every bad variable.
  */
-export function loadConfig<P extends TProperties>(
+export function loadConfig<P extends TProperties> (
   extra: P,
   env: Record<string, string | undefined> = process.env
 ): Static<TObject<typeof baseConfigProperties & P>> {

@@ -17,14 +17,14 @@ export const Cursor = Type.String({
   description: 'The `next` of a previous page'
 })
 
-export function encodeCursor(key: PageKey): string {
+export function encodeCursor (key: PageKey): string {
   return Buffer.from(`${key.at}.${key.seq}`).toString('base64url')
 }
 
 const KEY_RE = /^(\d{1,16})\.(\d{1,16})$/
 
 /** The key of a cursor this code issued; undefined for anything else (the service's 400). */
-export function decodeCursor(cursor: string): PageKey | undefined {
+export function decodeCursor (cursor: string): PageKey | undefined {
   const match = KEY_RE.exec(Buffer.from(cursor, 'base64url').toString('latin1'))
   if (!match) return undefined
   const key = { at: Number(match[1]), seq: Number(match[2]) }

@@ -15,7 +15,7 @@ export interface DocsOptions {
 }
 
 /** OpenAPI from the route schemas, Swagger UI at /docs, and the raw spec for the gateway's docs. */
-async function docs(app: FastifyInstance, opts: DocsOptions) {
+async function docs (app: FastifyInstance, opts: DocsOptions) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

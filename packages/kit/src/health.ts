@@ -24,7 +24,7 @@ const HealthBody = Type.Object({
  * GET /health: alive and accepting work (what the gateway's health check polls).
  * GET /health/ready: additionally every resource answers (databases, ...).
  */
-async function health(app: FastifyInstance, opts: { service: string; instance: string }) {
+async function health (app: FastifyInstance, opts: { service: string; instance: string }) {
   const checks = new Map<string, ReadinessCheck>()
   app.decorate('draining', false)
   app.decorate('addReadinessCheck', (name: string, check: ReadinessCheck) => {

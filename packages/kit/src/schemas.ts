@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 
 /** `?limit=` with a default and a ceiling: no list endpoint is unbounded. */
-export function Limit(defaultLimit: number, max: number) {
+export function Limit (defaultLimit: number, max: number) {
   return Type.Integer({ minimum: 1, maximum: max, default: defaultLimit, description: `How many to return (1..${max})` })
 }
 

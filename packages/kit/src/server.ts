@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * SHUTDOWN_DELAY_MS the listener closes, in-flight requests finish, resources close
  * (onClose hooks), and the process exits 0.
  */
-export async function runService(app: FastifyInstance, config: BaseConfig): Promise<void> {
+export async function runService (app: FastifyInstance, config: BaseConfig): Promise<void> {
   let announcement: string | undefined
   const unannounce = () => {
     if (announcement) withdraw(announcement)

@@ -19,7 +19,7 @@ export type DocumentedOperation = [path: string, method: string, statuses: strin
  * `<prefix>/openapi.json` documents each operation with a summary and exactly the statuses it
  * answers, Swagger UI is served at /docs, and readiness answers ok.
  */
-export function testDocs(t: Test, app: FastifyInstance, opts: { service: string; prefix: string; title: string; operations: DocumentedOperation[] }) {
+export function testDocs (t: Test, app: FastifyInstance, opts: { service: string; prefix: string; title: string; operations: DocumentedOperation[] }) {
   t.test(`the spec at ${opts.prefix}/openapi.json documents every route with its error answers`, async (t) => {
     const res = await app.inject({ method: 'GET', url: `${opts.prefix}/openapi.json` })
     t.equal(res.statusCode, 200)

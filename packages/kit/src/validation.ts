@@ -5,7 +5,7 @@ import { isDateOrTimestamp, isTimestamp } from './time.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-function makeAjv(options: AjvOptions): Ajv {
+function makeAjv (options: AjvOptions): Ajv {
   const ajv = new Ajv({
     // Unknown fields are an error (400), never silently dropped.
     removeAdditional: false,
@@ -27,7 +27,7 @@ function makeAjv(options: AjvOptions): Ajv {
  * Bodies are JSON and must carry the right types ("5" is not 5); params and query strings are
  * text by nature, so they are coerced. Fastify's default coerces bodies too, hence two Ajvs.
  */
-export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
+export function createValidatorCompiler (): FastifySchemaCompiler<unknown> {
   const strict = makeAjv({ coerceTypes: false })
   const coercing = makeAjv({ coerceTypes: 'array' })
   return ({ schema, httpPart }) => {
@@ -37,7 +37,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
 }
 
 /** Turns Ajv's errors into one message that names the offending field. */
-export function formatSchemaErrors(
+export function formatSchemaErrors (
   errors: FastifySchemaValidationError[],
   dataVar: string
 ): Error {
@@ -46,7 +46,7 @@ export function formatSchemaErrors(
   return error
 }
 
-function describe(e: ErrorObject, dataVar: string): string {
+function describe (e: ErrorObject, dataVar: string): string {
   const path = dataVar + (e.instancePath ? e.instancePath.replace(/^\//, '/') : '')
   switch (e.keyword) {
     case 'additionalProperties':

@@ -9,13 +9,13 @@ import { readAnnouncements, resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR } from '../
 
 const fixture = fileURLToPath(new URL('./fixtures/announcing-service.ts', import.meta.url))
 
-async function waitFor<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
+async function waitFor<T> (probe: () => T | undefined, ms = 10_000): Promise<T> {
   const until = Date.now() + ms
   for (;;) {
     const value = probe()
     if (value !== undefined) return value
     if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 50))
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 

@@ -2,7 +2,7 @@ import { test } from 'tap'
 import { Type } from 'typebox'
 import { createService, loadConfig, errorResponses, Uuid } from '../src/index.js'
 
-async function buildTestService() {
+async function buildTestService () {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
   const app = await createService({
     name: 'demo',

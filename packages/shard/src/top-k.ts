@@ -2,7 +2,7 @@
  * Merges lists that are each already sorted by `compare` and returns the first `k` of the
  * union. Each shard answers its own top k from an index; this puts them together.
  */
-export function mergeTopK<T>(lists: readonly (readonly T[])[], k: number, compare: (a: T, b: T) => number): T[] {
+export function mergeTopK<T> (lists: readonly (readonly T[])[], k: number, compare: (a: T, b: T) => number): T[] {
   const heads = lists.map(() => 0)
   const out: T[] = []
   while (out.length < k) {

@@ -3,7 +3,7 @@ import { uuidToBytes } from '@platform/ids'
 import { shardOf, mergeTopK } from '../src/index.js'
 
 // The reference: the same definition written with BigInt, straight from the design note.
-function reference(id: string, count: number): number {
+function reference (id: string, count: number): number {
   return Number(BigInt('0x' + id.replaceAll('-', '')) % BigInt(count))
 }
 

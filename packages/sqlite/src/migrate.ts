@@ -9,7 +9,7 @@ export interface Migration {
   file: string
 }
 
-export function listMigrations(dir: string): Migration[] {
+export function listMigrations (dir: string): Migration[] {
   const found = readdirSync(dir)
     .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
     .filter((m): m is { file: string; match: RegExpExecArray } => m.match !== null)
@@ -27,7 +27,7 @@ export function listMigrations(dir: string): Migration[] {
  * so a failed migration leaves the database as it was. Several processes may start at once:
  * BEGIN IMMEDIATE makes the second wait, then it finds nothing left to do.
  */
-export function migrate(db: Database.Database, dir: string): number {
+export function migrate (db: Database.Database, dir: string): number {
   const migrations = listMigrations(dir)
   let applied = 0
   for (const m of migrations) {

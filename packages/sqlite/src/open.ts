@@ -18,7 +18,7 @@ export interface OpenOptions {
  * several processes share the file), foreign keys on, a busy timeout for the other
  * instances' writes, synchronous=NORMAL (durable at checkpoints, safe with WAL).
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase (file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
   const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000)
@@ -42,7 +42,7 @@ const isBusy = (err: unknown) => {
 }
 
 /** Runs `fn`, again after a short sleep while another connection holds the lock, up to `timeoutMs`. */
-export function retryWhileBusy<T>(fn: () => T, timeoutMs: number): T {
+export function retryWhileBusy<T> (fn: () => T, timeoutMs: number): T {
   const deadline = Date.now() + timeoutMs
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
     try {
@@ -55,7 +55,7 @@ export function retryWhileBusy<T>(fn: () => T, timeoutMs: number): T {
 }
 
 /** True for a UNIQUE or PRIMARY KEY violation: the caller's 409. */
-export function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation (err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }

@@ -22,21 +22,21 @@ export class Child {
   readonly tail: string[] = []
   private exited: Promise<void> = Promise.resolve()
 
-  constructor(
+  constructor (
     readonly spec: ChildSpec,
     private readonly log: Log,
     private readonly onExit: (child: Child, code: number | null, signal: NodeJS.Signals | null) => void
   ) {}
 
-  get pid(): number | undefined {
+  get pid (): number | undefined {
     return this.proc?.pid
   }
 
-  get running(): boolean {
+  get running (): boolean {
     return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null
   }
 
-  start(): void {
+  start (): void {
     // `exec` so the pid is the service's own; the shell still expands $PORT and the like.
     const command = /^exec\s/.test(this.spec.command) ? this.spec.command : `exec ${this.spec.command}`
     const proc = spawn('/bin/sh', ['-c', command], {
@@ -62,7 +62,7 @@ export class Child {
     })
   }
 
-  signal(sig: NodeJS.Signals): void {
+  signal (sig: NodeJS.Signals): void {
     if (!this.running) return
     // SIGKILL takes the whole group: the gateway's traefik dies with it, nothing is left.
     if (sig === 'SIGKILL') process.kill(-this.proc!.pid!, sig)
@@ -70,7 +70,7 @@ export class Child {
   }
 
   /** SIGTERM, then SIGKILL past the timeout; resolves once the process is gone. */
-  async stop(timeoutMs: number): Promise<void> {
+  async stop (timeoutMs: number): Promise<void> {
     if (!this.running) return this.exited
     this.signal('SIGTERM')
     const timer = setTimeout(() => {
@@ -81,7 +81,7 @@ export class Child {
     clearTimeout(timer)
   }
 
-  wait(): Promise<void> {
+  wait (): Promise<void> {
     return this.exited
   }
 }

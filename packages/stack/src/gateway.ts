@@ -11,7 +11,7 @@
  * (data/gateway/instances), GATEWAY_WORK_DIR (data/gateway), PROCFILE, TRAEFIK_BIN.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DATA_DIR, DEFAULT_ANNOUNCE_DIR, readAnnouncements, REPO_ROOT } from '@platform/kit'
@@ -28,7 +28,7 @@ export interface GatewayOptions {
   traefikBin: string
 }
 
-export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, root = REPO_ROOT): GatewayOptions {
+export function gatewayOptionsFromEnv (env: NodeJS.ProcessEnv = process.env, root = REPO_ROOT): GatewayOptions {
   const port = (name: string, fallback: number) => {
     const v = Number(env[name] ?? fallback)
     if (!Number.isInteger(v) || v < 1 || v > 65535) throw new Error(`${name} must be a port number, not ${env[name]}`)
@@ -46,7 +46,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, root
 }
 
 /** traefik from PATH, else the pinned build of scripts/setup-tools.sh. */
-export function findTraefik(root: string, path: string): string {
+export function findTraefik (root: string, path: string): string {
   for (const dir of [...path.split(delimiter).filter(Boolean), join(root, '.tools/bin')]) {
     const candidate = join(dir, 'traefik')
     try {
@@ -63,7 +63,7 @@ export function findTraefik(root: string, path: string): string {
  * A Traefik built from the Go module source (scripts/setup-tools.sh) reports version "dev"
  * and has no dashboard assets: it would log an error at every reload. The API still works.
  */
-function hasDashboard(bin: string): boolean {
+function hasDashboard (bin: string): boolean {
   try {
     return !/^Version:\s+dev$/m.test(execFileSync(bin, ['version'], { encoding: 'utf8' }))
   } catch {
@@ -72,7 +72,7 @@ function hasDashboard(bin: string): boolean {
 }
 
 /** Writes through a temporary name so Traefik's file watcher never loads half a file. */
-function writeIfChanged(file: string, content: string): boolean {
+function writeIfChanged (file: string, content: string): boolean {
   if (existsSync(file) && readFileSync(file, 'utf8') === content) return false
   writeFileSync(`${file}.tmp`, content)
   renameSync(`${file}.tmp`, file)
@@ -80,7 +80,7 @@ function writeIfChanged(file: string, content: string): boolean {
 }
 
 /** Brings the dynamic directory up to date: hand-written traefik/*.yml and the routes. */
-export function syncDynamicConfig(o: GatewayOptions, expected: string[]): void {
+export function syncDynamicConfig (o: GatewayOptions, expected: string[]): void {
   const dynamicDir = join(o.workDir, 'dynamic')
   mkdirSync(dynamicDir, { recursive: true })
   for (const f of readdirSync(join(o.root, 'traefik')).filter((f) => /\.ya?ml$/.test(f))) {
@@ -91,7 +91,7 @@ export function syncDynamicConfig(o: GatewayOptions, expected: string[]): void {
   writeIfChanged(join(dynamicDir, 'routes.yml'), routes)
 }
 
-export async function runGateway(o: GatewayOptions): Promise<number> {
+export async function runGateway (o: GatewayOptions): Promise<number> {
   mkdirSync(o.announceDir, { recursive: true })
   mkdirSync(o.workDir, { recursive: true })
   const expected = existsSync(o.procfile)
@@ -131,10 +131,10 @@ export async function runGateway(o: GatewayOptions): Promise<number> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-  return new Promise((resolveExit) => {
+  return new Promise((resolve) => {
     traefik.on('error', (err) => {
       process.stderr.write(`gateway: cannot run ${o.traefikBin}: ${err.message}\n`)
-      resolveExit(1)
+      resolve(1)
     })
     traefik.on('exit', (code, signal) => {
       watcher.close()
@@ -142,7 +142,7 @@ export async function runGateway(o: GatewayOptions): Promise<number> {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
       if (!stopping) process.stderr.write(`gateway: traefik exited (${signal ?? code})\n`)
-      resolveExit(stopping ? 0 : (code ?? 1))
+      resolve(stopping ? 0 : (code ?? 1))
     })
   })
 }

@@ -3,7 +3,7 @@
 // all checked free on loopback. One place, so every test stack picks ports the same way.
 import { createServer } from 'node:net'
 
-export function isFree(port: number): Promise<boolean> {
+export function isFree (port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer()
     server.once('error', () => resolve(false))
@@ -12,7 +12,7 @@ export function isFree(port: number): Promise<boolean> {
 }
 
 /** A port nothing listens on right now (the kernel's pick). */
-export function freePort(): Promise<number> {
+export function freePort (): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()
@@ -31,7 +31,7 @@ export interface StackPorts {
 }
 
 /** Free ports for a stack of `types` process types with up to `perType` instances each. */
-export async function freeStackPorts(types: number, perType: number): Promise<StackPorts> {
+export async function freeStackPorts (types: number, perType: number): Promise<StackPorts> {
   for (let attempt = 0; attempt < 100; attempt++) {
     // Above the usual service ports and below the kernel's ephemeral range (32768+).
     const basePort = 20_000 + Math.floor(Math.random() * 100) * 100

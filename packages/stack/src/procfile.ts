@@ -9,7 +9,7 @@ export interface ProcessType {
 }
 
 /** `name: command` lines, as both foremen read them; blank lines and # comments ignored. */
-export function parseProcfile(text: string): ProcessType[] {
+export function parseProcfile (text: string): ProcessType[] {
   const types: ProcessType[] = []
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.trim()
@@ -22,7 +22,7 @@ export function parseProcfile(text: string): ProcessType[] {
   return types
 }
 
-export function readProcfile(file: string): ProcessType[] {
+export function readProcfile (file: string): ProcessType[] {
   return parseProcfile(readFileSync(file, 'utf8'))
 }
 
@@ -31,7 +31,7 @@ export function readProcfile(file: string): ProcessType[] {
  * at all, `all=N` sets the count of every unlisted type. No spec: every type once, stats x3.
  * The gateway runs once whatever the spec says: a formation without it serves nothing.
  */
-export function parseFormation(spec: string | undefined, types: ProcessType[]): Map<string, number> {
+export function parseFormation (spec: string | undefined, types: ProcessType[]): Map<string, number> {
   const names = new Set(types.map((t) => t.name))
   let all = 0
   const counts = new Map<string, number>()
@@ -62,7 +62,7 @@ export interface PlannedProcess {
  * + instance number (from 0). node-foreman counts positions in command-line order instead;
  * neither matters to the gateway, which learns ports from the instances' announcements.
  */
-export function planFormation(types: ProcessType[], formation: Map<string, number>, basePort: number): PlannedProcess[] {
+export function planFormation (types: ProcessType[], formation: Map<string, number>, basePort: number): PlannedProcess[] {
   const plan: PlannedProcess[] = []
   types.forEach((t, position) => {
     const count = formation.get(t.name) ?? 0
@@ -74,7 +74,7 @@ export function planFormation(types: ProcessType[], formation: Map<string, numbe
 }
 
 /** `stats x3, docs x1`: what a formation runs, for humans. */
-export function describeFormation(formation: Map<string, number>): string {
+export function describeFormation (formation: Map<string, number>): string {
   return [...formation]
     .filter(([name, n]) => n > 0 && name !== GATEWAY_TYPE)
     .map(([name, n]) => `${name} x${n}`)

@@ -9,7 +9,7 @@ interface TraefikService {
 }
 
 /** Per service, the instance URLs Traefik currently routes to (health check UP). */
-export async function routedServers(apiUrl: string): Promise<Map<string, string[]>> {
+export async function routedServers (apiUrl: string): Promise<Map<string, string[]>> {
   const res = await fetch(`${apiUrl}/api/http/services?per_page=1000`)
   if (!res.ok) throw new Error(`traefik API: ${res.status}`)
   const routed = new Map<string, string[]>()
@@ -21,7 +21,7 @@ export async function routedServers(apiUrl: string): Promise<Map<string, string[
 }
 
 /** Which planned instances the gateway does not route to yet (empty: all of them). */
-export async function unrouted(apiUrl: string, plan: PlannedProcess[]): Promise<string[]> {
+export async function unrouted (apiUrl: string, plan: PlannedProcess[]): Promise<string[]> {
   let routed: Map<string, string[]>
   try {
     routed = await routedServers(apiUrl)
@@ -35,7 +35,7 @@ export async function unrouted(apiUrl: string, plan: PlannedProcess[]): Promise<
 }
 
 /** Resolves once every planned instance is up and routed; rejects naming the missing ones. */
-export async function waitRouted(apiUrl: string, plan: PlannedProcess[], timeoutMs: number, failed?: () => string | undefined): Promise<void> {
+export async function waitRouted (apiUrl: string, plan: PlannedProcess[], timeoutMs: number, failed?: () => string | undefined): Promise<void> {
   const until = Date.now() + timeoutMs
   let missing: string[] = []
   while (Date.now() < until) {

@@ -52,7 +52,7 @@ export interface Stack {
 
 const RESTART_DELAY_MS = 1000
 
-export async function startStack(options: StackOptions = {}): Promise<Stack> {
+export async function startStack (options: StackOptions = {}): Promise<Stack> {
   const root = options.root ?? REPO_ROOT
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
   const types = readProcfile(options.procfile ?? join(root, 'Procfile'))
@@ -155,7 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     plan,
     child,
     restart,
-    async rollingRestart() {
+    async rollingRestart () {
       for (const p of plan) if (p.type !== GATEWAY_TYPE) await restart(p.name)
     },
     waitRouted: (timeoutMs = 30_000) => waitRouted(apiUrl, plan, timeoutMs),

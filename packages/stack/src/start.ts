@@ -18,14 +18,14 @@ import { startStack } from './runner.js'
 const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
                  [--no-prepare] [--api-port PORT (default port-1)] [--work-dir DIR (default <data-dir>/gateway)]`
 
-function portArg(name: string, value: string | undefined): number | undefined {
+function portArg (name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--${name} must be a port number, not "${value}"`)
   return n
 }
 
-async function main(): Promise<number> {
+async function main (): Promise<number> {
   const { values } = parseArgs({
     options: {
       formation: { type: 'string' },
@@ -47,11 +47,11 @@ async function main(): Promise<number> {
   const dir = (p: string | undefined) => (p === undefined ? undefined : resolve(cwd, p))
 
   const abort = new AbortController()
-  const stopSignal = new Promise<string>((resolveStop) => {
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => resolveStop(sig))
+  const stopSignal = new Promise<string>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => resolve(sig))
     // pnpm does not pass SIGTERM on to its script: when the parent goes away, stop too.
     const parent = process.ppid
-    const watch = setInterval(() => process.ppid !== parent && resolveStop('parent exit'), 500)
+    const watch = setInterval(() => process.ppid !== parent && resolve('parent exit'), 500)
     watch.unref()
   })
   void stopSignal.then(() => abort.abort())

@@ -14,7 +14,7 @@ export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '3s' }
  * load balancer with an active health check. Services the Procfile lists but nothing
  * announced keep their router with no servers, so the gateway answers 503, not 404.
  */
-export function buildRoutes(announcements: Announcement[], expected: string[] = []): object {
+export function buildRoutes (announcements: Announcement[], expected: string[] = []): object {
   const services = new Map<string, { prefix: string; urls: Set<string> }>()
   for (const name of expected) services.set(name, { prefix: `/${name}`, urls: new Set() })
   for (const a of announcements) {
@@ -58,7 +58,7 @@ export interface StaticOverrides {
  * traefik.toml with the per-formation values replaced. A line-level edit keeps the file's
  * comments and needs no TOML library; it fails loudly if traefik.toml no longer has a key.
  */
-export function deriveStaticConfig(toml: string, o: StaticOverrides): string {
+export function deriveStaticConfig (toml: string, o: StaticOverrides): string {
   const wanted: Record<string, string | boolean> = {
     'entryPoints.web.address': o.webAddress,
     'entryPoints.traefik.address': o.apiAddress,

@@ -18,18 +18,18 @@ const instances = () => stack.plan.filter((p) => p.type === 'stats').map((p) => 
 const portOf = (o: Outcome) => Number(/:(\d+)$/.exec(o.instance ?? '')?.[1])
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
-function deferred(): [Promise<void>, () => void] {
+function deferred (): [Promise<void>, () => void] {
   let resolve!: () => void
-  const promise = new Promise<void>((r) => (resolve = r))
+  const promise = new Promise<void>((_resolve) => (resolve = _resolve))
   return [promise, resolve]
 }
 
 /** Sequential requests until `until` resolves; `between` runs after each response. */
-async function stream(url: string, until: Promise<unknown>, between?: (o: Outcome) => Promise<void>): Promise<Outcome[]> {
-  let done = false
-  void until.then(() => (done = true))
+async function stream (url: string, until: Promise<unknown>, between?: (o: Outcome) => Promise<void>): Promise<Outcome[]> {
+  const state = { done: false }
+  void until.then(() => (state.done = true))
   const outcomes: Outcome[] = []
-  while (!done) {
+  while (!state.done) {
     const o = await hit(url)
     outcomes.push(o)
     await between?.(o)
@@ -83,7 +83,7 @@ t.test('the gateway serves one Swagger UI over every service spec at /docs', asy
   t.equal(ui.status, 200)
   t.match(ui.headers.get('content-type'), /text\/html/)
   t.match(ui.headers.get('x-instance'), /^docs@/)
-  t.same(await (await fetch(`${gw}/docs/config.json`)).json(), { urls: [{ name: "stats", url: "/stats/openapi.json" }] }, "the picker offers the running services")
+  t.same(await (await fetch(`${gw}/docs/config.json`)).json(), { urls: [{ name: 'stats', url: '/stats/openapi.json' }] }, 'the picker offers the running services')
   const spec = (await (await fetch(`${gw}/stats/openapi.json`)).json()) as { paths: Record<string, unknown> }
   t.ok(spec.paths['/stats/users/{user_id}'], 'the stats spec, through the gateway')
   const nowhere = await fetch(`${gw}/nowhere/at/all?x=1`)
@@ -129,8 +129,12 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
     cwd: REPO_ROOT,
     stdio: 'ignore',
     env: childEnv({
-      PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_DELAY_MS: '2000',
-      SHARDS_DIR: join(stack.dir, 'shards'), GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_DELAY_MS: '2000',
+      SHARDS_DIR: join(stack.dir, 'shards'),
+      GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
     })
   })
   t.teardown(() => extra.kill('SIGKILL'))

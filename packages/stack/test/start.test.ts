@@ -1,7 +1,7 @@
 // `pnpm start` as a user runs it, stopped as a terminal's Ctrl-C or a `kill` stops it.
 import t from 'tap'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { REPO_ROOT } from '@platform/kit'
@@ -11,7 +11,7 @@ import { childEnv, freePort, freeStackPorts, hit, sleep, tempDir } from '../src/
 t.setTimeout(180_000)
 
 /** Every live process whose command line mentions `marker`. */
-function processesMentioning(marker: string): number[] {
+function processesMentioning (marker: string): number[] {
   const found: number[] = []
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -40,7 +40,7 @@ interface Started {
   exited: Promise<number | null>
 }
 
-async function pnpmStart(t: { teardown(fn: () => void): void }, workDir: string, formation: string): Promise<Started> {
+async function pnpmStart (t: { teardown(fn: () => void): void }, workDir: string, formation: string): Promise<Started> {
   const port = await freePort()
   const [cmd, pre] = pnpmCommand(REPO_ROOT)
   const args = [...pre, 'start', '--formation', formation, '--port', String(port), '--api-port', String(await freePort()),

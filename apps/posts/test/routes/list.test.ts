@@ -3,7 +3,7 @@ import { buildTestApp, createPost, type TestApp } from '../helper.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function list(app: TestApp, query: string) {
+async function list (app: TestApp, query: string) {
   const res = await app.inject({ method: 'GET', url: `/posts${query}` })
   return { res, body: res.json() as { posts: Record<string, unknown>[]; next: string | null } }
 }

@@ -29,7 +29,7 @@ export interface BuildOptions {
   onProgress?: BuildProgress
 }
 
-function prepare(input: LayoutInput, shardCount: number): Prepared {
+function prepare (input: LayoutInput, shardCount: number): Prepared {
   const userCount = input.ids.length
   const gameCount = input.gameUser.length
   const ids = new Uint8Array(16 * userCount)
@@ -57,7 +57,7 @@ function prepare(input: LayoutInput, shardCount: number): Prepared {
  * end, so a crash leaves the previous layout (or none). One thread: on this 2-vCPU box, writer
  * threads cost twice the CPU and gained nothing (measured, see the README).
  */
-export async function buildLayout(input: LayoutInput, options: BuildOptions): Promise<{ users: number; games: number }> {
+export async function buildLayout (input: LayoutInput, options: BuildOptions): Promise<{ users: number; games: number }> {
   const { out, shardCount, onProgress = () => {} } = options
   if (existsSync(join(out, MANIFEST_FILE)) && !options.force) {
     throw new Error(`${out} already holds a layout; pass --force to replace it`)

@@ -21,7 +21,7 @@ export interface Manifest {
   created_at: string
 }
 
-export function manifestFor(shardCount: number): Manifest {
+export function manifestFor (shardCount: number): Manifest {
   return {
     format: 1,
     shard_count: shardCount,
@@ -31,7 +31,7 @@ export function manifestFor(shardCount: number): Manifest {
   }
 }
 
-export function readManifest(dir: string): Manifest | undefined {
+export function readManifest (dir: string): Manifest | undefined {
   const file = join(dir, MANIFEST_FILE)
   if (!existsSync(file)) return undefined
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest
@@ -42,7 +42,7 @@ export function readManifest(dir: string): Manifest | undefined {
 }
 
 /** Atomic: a reader sees the old manifest or the new one, never half of one. */
-export function writeManifest(dir: string, manifest: Manifest): void {
+export function writeManifest (dir: string, manifest: Manifest): void {
   mkdirSync(dir, { recursive: true })
   const tmp = join(dir, `${MANIFEST_FILE}.${process.pid}.tmp`)
   writeFileSync(tmp, JSON.stringify(manifest, null, 2) + '\n')

@@ -18,7 +18,7 @@ export interface Layout {
  * an empty layout; an existing one must have the shard count the caller expects, since
  * reading it with another count would look for every user in the wrong shard.
  */
-export function openLayout(dir: string, shardCount: number): Layout {
+export function openLayout (dir: string, shardCount: number): Layout {
   const manifest = readManifest(dir)
   if (manifest && manifest.shard_count !== shardCount) {
     throw new Error(
@@ -35,7 +35,7 @@ export function openLayout(dir: string, shardCount: number): Layout {
     usersDb,
     users: createUsersStore(usersDb),
     shards,
-    close() {
+    close () {
       shards.close()
       if (usersDb.open) usersDb.close()
     }

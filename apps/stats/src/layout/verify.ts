@@ -23,11 +23,11 @@ const MAX_FAULTS = 1000
  * in users.db, stored aggregates and runs equal to what the games say, and SQLite's own
  * integrity check on every file. Reads everything once; nothing is written.
  */
-export function verifyLayout(dir: string, onProgress: (done: number, total: number) => void = () => {}): VerifyReport {
+export function verifyLayout (dir: string, onProgress: (done: number, total: number) => void = () => {}): VerifyReport {
   const faults: string[] = []
   const fault = (text: string) => {
     if (faults.length < MAX_FAULTS) faults.push(text)
-    else if (faults.length === MAX_FAULTS) faults.push(`... more faults not listed`)
+    else if (faults.length === MAX_FAULTS) faults.push('... more faults not listed')
   }
   const manifest = readManifest(dir)
   if (!manifest) return { users: 0, games: 0, faults: [`${dir} has no layout.json: not a layout`] }

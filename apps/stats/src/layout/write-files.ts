@@ -25,7 +25,7 @@ export interface Prepared {
 }
 
 /** Fast and unsafe while building; the finished file is switched to WAL like every database. */
-function openForBuild(file: string, migrations: string): Database.Database {
+function openForBuild (file: string, migrations: string): Database.Database {
   const db = new Database(file)
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
@@ -35,14 +35,14 @@ function openForBuild(file: string, migrations: string): Database.Database {
   return db
 }
 
-function finishBuild(db: Database.Database): void {
+function finishBuild (db: Database.Database): void {
   db.pragma('journal_mode = WAL')
   db.close()
 }
 
 const idOf = (p: Prepared, u: number) => Buffer.from(p.ids.buffer, p.ids.byteOffset + 16 * u, 16)
 
-export function writeUsersFile(file: string, p: Prepared, onRows: (n: number) => void): void {
+export function writeUsersFile (file: string, p: Prepared, onRows: (n: number) => void): void {
   const db = openForBuild(file, USERS_MIGRATIONS)
   const users = batchInserter(db, 'users', ['user_id', 'username'])
   db.transaction(() => {
@@ -58,7 +58,7 @@ export function writeUsersFile(file: string, p: Prepared, onRows: (n: number) =>
 }
 
 /** One shard: the games, aggregates and winning runs of the users it owns, in key order. */
-export function writeShardFile(file: string, shard: number, p: Prepared, onRows: (n: number) => void): void {
+export function writeShardFile (file: string, shard: number, p: Prepared, onRows: (n: number) => void): void {
   const days = new Map<number, string>()
   const finishedOf = (j: number) => {
     if (p.gameFinished) return p.gameFinished[j]!

@@ -25,11 +25,11 @@ const votesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       },
       async (request, reply) => {
-        const { post_id } = request.params
+        const { post_id: postId } = request.params
         const { username, community } = request.body
-        const result = app.votes.vote(post_id, username, direction, community)
-        if (result.outcome === 'same-vote') throw new AlreadyVoted(username, direction, post_id)
-        if (result.outcome === 'community-mismatch') throw new CommunityMismatch(post_id, result.recorded, result.given)
+        const result = app.votes.vote(postId, username, direction, community)
+        if (result.outcome === 'same-vote') throw new AlreadyVoted(username, direction, postId)
+        if (result.outcome === 'community-mismatch') throw new CommunityMismatch(postId, result.recorded, result.given)
         const { tally } = result
         return reply
           .code(201)

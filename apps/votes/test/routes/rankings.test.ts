@@ -3,7 +3,7 @@ import { buildTestApp, POST_A, POST_B, POST_C, vote, type TestApp } from '../hel
 
 const D = '3e9c4f5b-6a7d-4c8e-9f9a-0b1c2d3e4f5a'
 
-async function castAll(app: TestApp, postId: string, ups: number, downs: number, community?: string) {
+async function castAll (app: TestApp, postId: string, ups: number, downs: number, community?: string) {
   for (let i = 0; i < ups; i++) await vote(app, postId, 'up', { username: `up_${i}`, ...(community ? { community } : {}) })
   for (let i = 0; i < downs; i++) await vote(app, postId, 'down', { username: `down_${i}`, ...(community ? { community } : {}) })
 }
