@@ -23,3 +23,27 @@ export const Username = Type.String({
   description: "1..64 letters, digits, '.', '_' or '-' (not '.' or '..')",
   examples: ['ada_lovelace']
 })
+
+// A character a reader sees: not white space, not a control or format character, not one of
+// the invisible fillers (zero-width space U+200B, word joiner U+2060, Hangul filler U+3164...).
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u
+
+/** True when a person would see something: the rule behind "not blank" everywhere. */
+export function hasVisibleText (value: string): boolean {
+  return VISIBLE.test(value)
+}
+
+/**
+ * Free text a person reads (a title, a message): at least one visible character, so a title
+ * of spaces or of zero-width characters is no title. Lengths count UTF-16 code units, as JSON
+ * Schema's maxLength does.
+ */
+export function Text (options: { maxLength: number, description: string, minLength?: number, examples?: string[] }) {
+  return Type.String({
+    format: 'visible-text',
+    minLength: options.minLength ?? 1,
+    maxLength: options.maxLength,
+    description: options.description,
+    ...(options.examples ? { examples: options.examples } : {})
+  })
+}

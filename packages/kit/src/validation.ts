@@ -2,6 +2,7 @@ import { Ajv, type Options as AjvOptions, type ErrorObject } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
 import { isDateOrTimestamp, isTimestamp } from './time.js'
+import { hasVisibleText } from './schemas.js'
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
@@ -20,6 +21,7 @@ function makeAjv (options: AjvOptions): Ajv {
   // The platform's own date formats (time.ts): what they accept is what the code parses.
   ajv.addFormat('date-or-timestamp', isDateOrTimestamp)
   ajv.addFormat('timestamp', isTimestamp)
+  ajv.addFormat('visible-text', hasVisibleText)
   return ajv
 }
 
@@ -60,8 +62,13 @@ function describe (e: ErrorObject, dataVar: string): string {
         ? `${path} must be ${description.charAt(0).toLowerCase()}${description.slice(1)}`
         : `${path} ${e.message ?? 'is invalid'}`
     }
-    case 'format':
-      return `${path} must be a valid ${(e.params as { format: string }).format}`
+    case 'format': {
+      // As for patterns: the field's description says the rule better than the format's name.
+      const description = (e.parentSchema as { description?: string } | undefined)?.description
+      return description
+        ? `${path} must be ${description.charAt(0).toLowerCase()}${description.slice(1)}`
+        : `${path} must be a valid ${(e.params as { format: string }).format}`
+    }
     default:
       return `${path} ${e.message ?? 'is invalid'}`
   }

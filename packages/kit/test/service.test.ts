@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { Type } from 'typebox'
-import { createService, loadConfig, errorResponses, Uuid } from '../src/index.js'
+import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, Text, Uuid } from '../src/index.js'
 
 async function buildTestService () {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
@@ -146,4 +146,39 @@ test('createService', async (t) => {
 
 test('loadConfig names a bad variable', async (t) => {
   t.throws(() => loadConfig({}, { PORT: 'eighty' }), /PORT/)
+})
+
+test('Text: "not blank" means a visible character, whatever the filler', async (t) => {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent' })
+  const app = await createService({ name: 'demo', prefix: '/demo', title: 'Demo', description: 'd', version: '1', tags: [] }, config)
+  t.teardown(() => app.close())
+  app.post('/demo/notes', { schema: { body: Type.Object({ title: Text({ maxLength: 20, description: 'A title: 1 to 20 characters, not blank' }) }) } },
+    async (req) => req.body)
+  for (const title of ['a', ' x ', 'é', '🙂', '中文', 'x\u200by']) {
+    t.equal((await app.inject({ method: 'POST', url: '/demo/notes', payload: { title } })).statusCode, 200, JSON.stringify(title))
+  }
+  t.equal((await app.inject({ method: 'POST', url: '/demo/notes', payload: { title: '' } })).statusCode, 400, 'empty')
+  for (const title of ['   ', '\t\n', '\u200b', '\u2060\u2060', '\u3164', '\u00a0', '\u200b \ufeff']) {
+    const res = await app.inject({ method: 'POST', url: '/demo/notes', payload: { title } })
+    t.equal(res.statusCode, 400, JSON.stringify(title))
+    t.match(res.json().message, /body\/title must be a title: 1 to 20 characters, not blank/)
+  }
+})
+
+test('actingUserGuard: a write names its token user, or it is a 403', async (t) => {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent' })
+  const app = await createService({ name: 'demo', prefix: '/demo', title: 'Demo', description: 'd', version: '1', tags: [] }, config)
+  t.teardown(() => app.close())
+  const actingAs = actingUserGuard('demo')
+  app.post('/demo/posts', async (req) => {
+    actingAs(req, (req.body as { username: string }).username)
+    return { ok: true }
+  })
+  const post = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/demo/posts', headers, payload: { username: 'alice' } })
+  t.equal((await post({ [AUTH_USER_HEADER]: 'alice' })).statusCode, 200, 'the token user')
+  t.equal((await post({ [AUTH_USER_HEADER]: 'ALICE' })).statusCode, 200, 'the same account in another case')
+  t.equal((await post({})).statusCode, 200, 'no gateway authentication: an internal call')
+  const other = await post({ [AUTH_USER_HEADER]: 'mallory' })
+  t.equal(other.statusCode, 403)
+  t.same(other.json(), { statusCode: 403, error: 'Forbidden', message: 'mallory may not act as alice', code: 'DEMO_FORBIDDEN' })
 })
