@@ -3,7 +3,7 @@
 import neostandard, { resolveIgnoresFromGitignore } from 'neostandard'
 
 export default [
-  ...neostandard({ ts: true, ignores: [...resolveIgnoresFromGitignore(), 'k6/images/**'] }),
+  ...neostandard({ ts: true, ignores: [...resolveIgnoresFromGitignore(), 'k6/images/**', 'scripts/new-service/template/**'] }),
   {
     rules: {
       // `export const X = Type.Object(...)` beside `export type X = Static<typeof X>` is how typebox is used.
