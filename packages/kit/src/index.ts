@@ -8,5 +8,6 @@ export { AUTH_USER_HEADER, authenticatedUser, actingUserGuard } from './acting-u
 export { parseInstant, isDateOrTimestamp, isTimestamp, utcDay, dayToDate, MS_PER_DAY, RANGE_TEXT, type Instant } from './time.js'
 export { Cursor, encodeCursor, decodeCursor, cursorParser, type PageKey } from './cursor.js'
 export { REPO_ROOT, DATA_DIR } from './paths.js'
+export { upstream, gatewayUrlConfig, type UpstreamReply } from './upstream.js'
 export type { ReadinessCheck } from './health.js'
 export type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'

@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { Type } from 'typebox'
-import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, Text, Uuid } from '../src/index.js'
+import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, Text, upstream, Uuid } from '../src/index.js'
 
 async function buildTestService () {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
@@ -181,4 +181,26 @@ test('actingUserGuard: a write names its token user, or it is a 403', async (t) 
   const other = await post({ [AUTH_USER_HEADER]: 'mallory' })
   t.equal(other.statusCode, 403)
   t.same(other.json(), { statusCode: 403, error: 'Forbidden', message: 'mallory may not act as alice', code: 'DEMO_FORBIDDEN' })
+})
+
+test('upstream: reads another service with the request id, and a dead one is a 503', async (t) => {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent' })
+  const other = await createService({ name: 'other', prefix: '/other', title: 'O', description: 'd', version: '1', tags: [] }, config)
+  other.get('/other/echo', async (req) => ({ request_id: req.headers['x-request-id'] }))
+  await other.listen({ host: '127.0.0.1', port: 0 })
+  t.teardown(() => other.close())
+  const { port } = other.server.address() as { port: number }
+
+  const app = await createService({ name: 'demo', prefix: '/demo', title: 'D', description: 'd', version: '1', tags: [] }, config)
+  t.teardown(() => app.close())
+  const live = upstream('demo', `http://127.0.0.1:${port}`)
+  const dead = upstream('demo', 'http://127.0.0.1:1')
+  app.get('/demo/live', async (req) => (await live.get('/other/echo', req)).body)
+  app.get('/demo/dead', async (req) => (await dead.get('/other/echo', req)).body)
+
+  const res = await app.inject({ method: 'GET', url: '/demo/live', headers: { 'x-request-id': 'trace-me' } })
+  t.same(res.json(), { request_id: 'trace-me' }, 'the request id travels on')
+  const down = await app.inject({ method: 'GET', url: '/demo/dead' })
+  t.equal(down.statusCode, 503)
+  t.equal(down.json().code, 'DEMO_UPSTREAM_UNAVAILABLE')
 })
