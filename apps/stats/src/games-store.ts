@@ -1,7 +1,12 @@
-import type { Db } from '@platform/sqlite'
+import { whenUnlocked, type Db } from '@platform/sqlite'
+import { StoreBusy } from './errors.js'
 import { emptyStatsRow, STATS_COLUMNS, type StatsRow } from './stats-row.js'
 
 const COLUMNS = STATS_COLUMNS.join(', ')
+
+/** How long a write waits for another instance's lock before the client gets a 503 to retry. */
+export const LOCK_WAIT_MS = 2000
+export const SQLITE_BUSY_WAIT_MS = 5
 
 export interface Game {
   userId: Buffer
@@ -26,7 +31,10 @@ interface Run {
  * One games shard. Inserting a game updates the user's aggregates and winning runs in the same
  * transaction, so reads are single-row lookups and leaderboards are index scans.
  */
-export function createGamesStore (db: Db) {
+export function createGamesStore (db: Db, lockWaitMs = LOCK_WAIT_MS) {
+  // Writes wait for another instance's lock asynchronously (whenUnlocked): SQLite's own busy
+  // wait would block the event loop, health checks included, so it is kept to a few ms.
+  db.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`)
   const insertGame = db.prepare('INSERT INTO games (user_id, game_id, finished, guesses, won) VALUES (?, ?, ?, ?, ?)')
   const selectGame = db.prepare<[Buffer, number], { finished: string; guesses: number; won: number }>(
     'SELECT finished, guesses, won FROM games WHERE user_id = ? AND game_id = ?'
@@ -94,8 +102,8 @@ export function createGamesStore (db: Db) {
      * Stores a game with its aggregates, all or nothing. Throws SQLite's primary-key
      * violation when the user already has this game_id (the caller's 409).
      */
-    insert (game: Game, day: number, username: string): void {
-      record.immediate(game, day, username)
+    insert (game: Game, day: number, username: string): Promise<void> {
+      return whenUnlocked(() => record.immediate(game, day, username), lockWaitMs, () => new StoreBusy())
     },
     get (userId: Buffer, gameId: number): Game | undefined {
       const row = selectGame.get(userId, gameId)

@@ -30,7 +30,21 @@ test('POST /stats/games', async (t) => {
     t.equal(read.statusCode, 404)
   })
 
-  t.test('returns 409 for the same game again, and keeps the first', async (t) => {
+  t.test('is safe to replay: the same game again answers 200 with the game, and counts once', async (t) => {
+    const before = await statsOf(app, id)
+    const game = { game_id: 260, finished: '2022-02-26T10:00:00+01:00', guesses: 4, won: true }
+    const first = await postGame(app, id, game)
+    t.equal(first.statusCode, 201)
+    const again = await postGame(app, id, game)
+    t.equal(again.statusCode, 200)
+    t.same(again.json(), first.json())
+    t.equal(again.headers.location, first.headers.location)
+    t.equal((await statsOf(app, id)).gamesPlayed, before.gamesPlayed + 1, 'counted once')
+    const sameInstant = await postGame(app, id, { ...game, finished: '2022-02-26T09:00:00Z' })
+    t.equal(sameInstant.statusCode, 200, 'the same instant written another way is the same game')
+  })
+
+  t.test('returns 409 for the same game_id with other values, and keeps the first', async (t) => {
     const before = await statsOf(app, id)
     const res = await postGame(app, id, { game_id: 250, finished: '2022-03-01', guesses: 6, won: false })
     t.equal(res.statusCode, 409)

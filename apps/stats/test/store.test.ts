@@ -27,7 +27,7 @@ test('the incremental store agrees with the definitions for random histories in 
       guesses: 1 + Math.floor(random() * 6),
       won: random() < 0.7
     }))
-    games.forEach((g, i) => store.insert({ userId, gameId: i + 1, finished: dayToDate(g.day), guesses: g.guesses, won: g.won }, g.day, `u${seed}`))
+    for (const [i, g] of games.entries()) await store.insert({ userId, gameId: i + 1, finished: dayToDate(g.day), guesses: g.guesses, won: g.won }, g.day, `u${seed}`)
     const expected = aggregate(games)
     const got = store.stats(userId)
     const want = statsRowOf(expected)
@@ -46,9 +46,9 @@ test('a duplicate game leaves the aggregates untouched', async (t) => {
   t.teardown(() => db.close())
   const store = createGamesStore(db)
   const userId = Buffer.alloc(16, 7)
-  store.insert({ userId, gameId: 1, finished: '2022-01-01', guesses: 2, won: true }, 18993, 'dup')
+  await store.insert({ userId, gameId: 1, finished: '2022-01-01', guesses: 2, won: true }, 18993, 'dup')
   const before = store.stats(userId)
-  t.throws(() => store.insert({ userId, gameId: 1, finished: '2022-01-02', guesses: 3, won: true }, 18994, 'dup'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })
+  await t.rejects(store.insert({ userId, gameId: 1, finished: '2022-01-02', guesses: 3, won: true }, 18994, 'dup'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })
   t.same(store.stats(userId), before)
   t.equal((db.prepare('SELECT count(*) AS n FROM win_runs').get() as { n: number }).n, 1)
 })

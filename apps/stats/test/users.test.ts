@@ -14,11 +14,28 @@ test('POST /stats/users', async (t) => {
     t.match(res.headers['content-type'], /^application\/json/)
   })
 
-  t.test('returns 409 for a username already taken', async (t) => {
-    await createUser(app, 'taken')
-    const res = await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'taken' } })
+  t.test('is safe to replay: the same username again answers 200 with the user as first registered', async (t) => {
+    const first = await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'replayed' } })
+    t.equal(first.statusCode, 201)
+    const again = await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'replayed' } })
+    t.equal(again.statusCode, 200)
+    t.same(again.json(), first.json(), 'the same body')
+    t.equal(again.headers.location, first.headers.location, 'the same Location')
+  })
+
+  t.test('returns 409 for a name taken in another letter case (one rule with the accounts service)', async (t) => {
+    await createUser(app, 'Taken.Name')
+    const res = await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'taken.name' } })
     t.equal(res.statusCode, 409)
-    t.match(res.json(), { statusCode: 409, error: 'Conflict', code: 'STATS_USERNAME_TAKEN', message: /taken/ })
+    t.match(res.json(), { statusCode: 409, error: 'Conflict', code: 'STATS_USERNAME_TAKEN', message: /taken\.name is taken \(as Taken\.Name\)/ })
+    const lookup = await app.inject({ method: 'GET', url: '/stats/users?username=taken.name' })
+    t.equal(lookup.statusCode, 404, 'lookups are exact: nobody is called taken.name')
+  })
+
+  t.test('50 parallel registrations of one name make one user: one 201, the rest 200 with the same id', async (t) => {
+    const replies = await Promise.all(Array.from({ length: 50 }, () => app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'crowd' } })))
+    t.same(replies.map((r) => r.statusCode).sort(), [...Array(49).fill(200), 201])
+    t.equal(new Set(replies.map((r) => r.json().user_id)).size, 1)
   })
 
   t.test('returns 400 naming the problem, and creates nobody', async (t) => {

@@ -1,4 +1,5 @@
 export { openDatabase, isUniqueViolation, retryWhileBusy, type Db, type OpenOptions } from './open.js'
+export { whenUnlocked } from './when-unlocked.js'
 export { migrate, listMigrations, type Migration } from './migrate.js'
 export { sqliteStore, type StorePluginOptions } from './plugin.js'
 export { databaseFileConfig } from './config.js'

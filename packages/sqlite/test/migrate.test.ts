@@ -1,7 +1,7 @@
 import { test } from 'tap'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase, migrate, isUniqueViolation } from '../src/index.js'
+import { openDatabase, migrate, isUniqueViolation, whenUnlocked } from '../src/index.js'
 
 test('openDatabase applies pragmas and pending migrations once', async (t) => {
   const dir = t.testdir({
@@ -72,4 +72,31 @@ db.close()`
     t.equal(r.code, 0, r.err)
     t.equal(r.out, 'wal 2')
   }
+})
+
+test('whenUnlocked waits for another connection\'s write lock without blocking the event loop', async (t) => {
+  const dir = t.testdir({})
+  const file = join(dir, 'lock.db')
+  const holder = openDatabase(file)
+  const writer = openDatabase(file)
+  t.teardown(() => {
+    holder.close()
+    writer.close()
+  })
+  holder.exec('CREATE TABLE t (n INTEGER)')
+  writer.pragma('busy_timeout = 0')
+  holder.exec('BEGIN IMMEDIATE')
+  // Ticks counted while the write waits: the loop kept running.
+  let ticks = 0
+  const ticker = setInterval(() => ticks++, 5)
+  setTimeout(() => holder.exec('COMMIT'), 150)
+  await whenUnlocked(() => writer.prepare('INSERT INTO t VALUES (1)').run(), 2000, () => new Error('timed out'))
+  clearInterval(ticker)
+  t.ok(ticks >= 5, `the event loop ran meanwhile (${ticks} ticks)`)
+  t.equal((holder.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n, 1, 'the write happened, once')
+
+  holder.exec('BEGIN IMMEDIATE')
+  await t.rejects(whenUnlocked(() => writer.prepare('INSERT INTO t VALUES (2)').run(), 100, () => new Error('store busy')), /store busy/)
+  holder.exec('COMMIT')
+  t.equal((holder.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n, 1, 'the refused write did nothing')
 })

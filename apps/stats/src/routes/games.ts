@@ -10,9 +10,11 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['games'],
       summary: 'Record a finished game',
-      description: 'Updates the player\'s statistics in the same transaction. Games may arrive in any order.',
+      description: 'Updates the player\'s statistics in the same transaction (201). Games may arrive in any order. ' +
+        'Safe to replay: the same game again answers 200 with the game as recorded; the same game_id with other ' +
+        'values is a 409.',
       body: NewGame,
-      response: { 201: Game, ...errorResponses(400, 404, 409, 413, 415) }
+      response: { 200: Game, 201: Game, ...errorResponses(400, 404, 409, 413, 415, 503) }
     }
   }, async (req, reply) => {
     const { user_id: id, game_id: gameId, guesses, won } = req.body
@@ -23,15 +25,19 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     const parsed = parseFinished(req.body.finished)
     if (!parsed) throw new BadFinished(req.body.finished)
     const { finished, day } = parsed
+    const shard = app.layout.shards.forUser(userId)
+    let created = true
     try {
-      app.layout.shards.forUser(userId).insert({ userId, gameId, finished, guesses, won }, day, username)
+      await shard.insert({ userId, gameId, finished, guesses, won }, day, username)
     } catch (err) {
-      if (isUniqueViolation(err)) throw new GameExists(gameId, id)
-      throw err
+      if (!isUniqueViolation(err)) throw err
+      const recorded = shard.get(userId, gameId)
+      if (!recorded || recorded.finished !== finished || recorded.guesses !== guesses || recorded.won !== won) throw new GameExists(gameId, id)
+      created = false
     }
     const userIdText = id.toLowerCase()
     return reply
-      .code(201)
+      .code(created ? 201 : 200)
       .header('location', `/stats/users/${userIdText}/games/${gameId}`)
       .send({ user_id: userIdText, game_id: gameId, finished, guesses, won })
   })

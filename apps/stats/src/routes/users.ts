@@ -1,6 +1,5 @@
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { bytesToUuid, newUuid, uuidToBytes } from '@platform/ids'
-import { isUniqueViolation } from '@platform/sqlite'
 import { roundedRatio } from '../aggregates.js'
 import { emptyStatsRow } from '../stats-row.js'
 import { UsernameNotFound, UsernameTaken, UserNotFound } from '../errors.js'
@@ -11,19 +10,17 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['users'],
       summary: 'Register a user',
-      description: 'Gives the user a fresh UUID. The username must be unique.',
+      description: 'Gives the user a fresh UUID (201). Safe to replay: the same username again answers 200 with ' +
+        'the user as first registered. A name taken in another letter case is a 409.',
       body: NewUser,
-      response: { 201: User, ...errorResponses(400, 409, 413, 415) }
+      response: { 200: User, 201: User, ...errorResponses(400, 409, 413, 415, 503) }
     }
   }, async (req, reply) => {
-    const { id: userId, bytes } = newUuid()
-    try {
-      app.layout.users.insert(bytes, req.body.username)
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new UsernameTaken(req.body.username)
-      throw err
-    }
-    return reply.code(201).header('location', `/stats/users/${userId}`).send({ user_id: userId, username: req.body.username })
+    const { username } = req.body
+    const { user, created } = await app.layout.users.register(newUuid().bytes, username)
+    if (!created && user.username !== username) throw new UsernameTaken(username, user.username)
+    const userId = bytesToUuid(user.userId)
+    return reply.code(created ? 201 : 200).header('location', `/stats/users/${userId}`).send({ user_id: userId, username })
   })
 
   app.get('/stats/users', {
