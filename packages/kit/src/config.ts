@@ -3,7 +3,8 @@ import { Type, type Static, type TProperties, type TObject } from 'typebox'
 
 // Every service reads these; a service adds its own properties next to them.
 export const baseConfigProperties = {
-  HOST: Type.String({ default: '0.0.0.0' }),
+  // Loopback: the gateway is the way in. HOST=0.0.0.0 (or an address) opens an instance up.
+  HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -15,6 +16,9 @@ export const baseConfigProperties = {
   SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, default: 0 }),
   // Hard limit on the whole graceful close; past it the process exits non-zero.
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  // Load shedding: while the event loop lags more than this (mean over a second), requests get
+  // a fast 503 with Retry-After instead of a slow answer; 0 turns it off.
+  SHED_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 200 }),
   // Where the instance announces itself to the gateway (see announce.ts); empty: never.
   GATEWAY_ANNOUNCE_DIR: Type.Optional(Type.String())
 }

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import type { FastifyInstance } from 'fastify'
+import { NEVER_SHED } from './load-shedding.js'
 
 export type ReadinessCheck = () => void | Promise<void>
 
@@ -37,12 +38,12 @@ async function health (app: FastifyInstance, opts: { service: string; instance: 
     response: { 200: HealthBody, 503: HealthBody }
   }
 
-  app.get('/health', { schema: { ...schema, summary: 'Liveness: 200 while serving, 503 while draining' }, logLevel: 'warn' }, async (_req, reply) => {
+  app.get('/health', { schema: { ...schema, summary: 'Liveness: 200 while serving, 503 while draining' }, logLevel: 'warn', config: NEVER_SHED }, async (_req, reply) => {
     if (app.draining) return reply.code(503).send({ status: 'draining', ...base() })
     return { status: 'ok', ...base() }
   })
 
-  app.get('/health/ready', { schema: { ...schema, summary: 'Readiness: every resource of the service answers' }, logLevel: 'warn' }, async (req, reply) => {
+  app.get('/health/ready', { schema: { ...schema, summary: 'Readiness: every resource of the service answers' }, logLevel: 'warn', config: NEVER_SHED }, async (req, reply) => {
     if (app.draining) return reply.code(503).send({ status: 'draining', ...base() })
     const failed: string[] = []
     for (const [name, check] of checks) {

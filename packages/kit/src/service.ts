@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { BaseConfig } from './config.js'
 import docs from './docs.js'
+import loadShedding from './load-shedding.js'
 import health from './health.js'
 import { installErrorHandling } from './error-handler.js'
 import { createValidatorCompiler, formatSchemaErrors } from './validation.js'
@@ -35,6 +36,13 @@ declare module 'fastify' {
   }
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** A client's x-request-id when it is safe to log and echo: 1..128 letters, digits, `.`, `_`, `:`, `-`. */
+export function acceptedRequestId (header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : undefined
+}
+
 /** `<service>@<host>:<port>`: which process answered, for load-balancing checks and logs. */
 export function instanceName (name: string, port: number): string {
   return `${name}@${hostname()}:${port}`
@@ -49,8 +57,10 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
   const app = Fastify({
     logger: { level: config.LOG_LEVEL, base: { service: meta.name, instance } },
     bodyLimit: config.BODY_LIMIT,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // x-request-id is taken only when short and plain (it goes into every log line and back to
+    // the client); anything else is replaced by a fresh id.
+    requestIdHeader: false,
+    genReqId: (req) => acceptedRequestId(req.headers['x-request-id']) ?? randomUUID(),
     // Let in-flight requests finish on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
@@ -69,6 +79,7 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
     reply.header('x-instance', instance)
   })
 
+  await app.register(loadShedding, { service: meta.name, maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS })
   await app.register(docs, { ...meta, configUrl: meta.docsConfigUrl })
   await app.register(health, { service: meta.name, instance })
   return app

@@ -204,3 +204,40 @@ test('upstream: reads another service with the request id, and a dead one is a 5
   t.equal(down.statusCode, 503)
   t.equal(down.json().code, 'DEMO_UPSTREAM_UNAVAILABLE')
 })
+
+test('x-request-id is echoed only when short and plain; anything else is replaced', async (t) => {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent' })
+  const app = await createService({ name: 'demo', prefix: '/demo', title: 'D', description: 'd', version: '1', tags: [] }, config)
+  t.teardown(() => app.close())
+  const idOf = async (value: string) => (await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': value } })).headers['x-request-id']
+  t.equal(await idOf('req-42.a:b_c'), 'req-42.a:b_c')
+  for (const bad of ['x'.repeat(129), 'has space', 'new\\nline', '<script>', 'ünïcode', '']) {
+    t.match(await idOf(bad), /^[0-9a-f-]{36}$/, `${JSON.stringify(bad.slice(0, 20))} replaced by a fresh id`)
+  }
+})
+
+test('services listen on loopback unless HOST says otherwise', async (t) => {
+  t.equal(loadConfig({}, {}).HOST, '127.0.0.1')
+  t.equal(loadConfig({}, { HOST: '0.0.0.0' }).HOST, '0.0.0.0')
+})
+
+test('load shedding: a lagging event loop gets fast 503s with Retry-After, health keeps answering', async (t) => {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', SHED_EVENT_LOOP_DELAY_MS: '50' })
+  const app = await createService({ name: 'demo', prefix: '/demo', title: 'D', description: 'd', version: '1', tags: [] }, config)
+  t.teardown(() => app.close())
+  app.get('/demo/work', async () => ({ ok: true }))
+  await app.ready()
+  t.equal((await app.inject({ method: 'GET', url: '/demo/work' })).statusCode, 200, 'served while the loop is quiet')
+  // Lag the loop well past the limit; under-pressure notices at its next sample (once a second).
+  const until = Date.now() + 1500
+  while (Date.now() < until) { /* a stalled event loop */ }
+  let shed = await app.inject({ method: 'GET', url: '/demo/work' })
+  for (let i = 0; i < 100 && shed.statusCode === 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    shed = await app.inject({ method: 'GET', url: '/demo/work' })
+  }
+  t.equal(shed.statusCode, 503)
+  t.equal(shed.headers['retry-after'], '1')
+  t.match(shed.json(), { statusCode: 503, code: 'DEMO_OVERLOADED' })
+  t.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200, 'health is never shed')
+})

@@ -156,31 +156,27 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
   t.pass('it withdrew from the gateway')
 })
 
-t.test('kill -9 of an instance during a stream of requests fails none, and it is back in rotation after', async (t) => {
+t.test('kill -9 of an instance during a stream of requests: the gateway routes around it, and it is back in rotation after', async (t) => {
   const victim = stack.child('stats.2')
   const victimPort = Number(victim.spec.env.PORT)
   const pidBefore = victim.pid
   let killed = false
-  let stillRouted = false
-  // The stream goes on for a while after the kill: through the retry, then the health check.
   const [enough, stop] = deferred()
   const outcomes = await stream(`${gw}/stats/leaderboards/wins`, enough, async (o) => {
-    // Killed right after it answered, and the stream goes on once it is dead: the requests
-    // that follow find it gone. (A request an instance has already received dies with it:
-    // no proxy can replay it safely; see the README.)
+    // Killed right after it answered, between two requests of this stream: every later request
+    // either finds it gone (Traefik's retry sends it to the next instance) or is not sent there
+    // (the health check took it out). What a killed instance had already received is lost with
+    // it (a 502 the client retries; see the faults test in apps/stats).
     if (!killed && portOf(o) === victimPort) {
       killed = true
       victim.signal('SIGKILL')
       await victim.wait()
-      const status = (await routedServers(stack.apiUrl)).get('stats') ?? []
-      stillRouted = status.includes(`http://127.0.0.1:${victimPort}`)
       setTimeout(stop, 3000)
     }
   })
   t.ok(outcomes.length > 50, `a stream of ${outcomes.length} requests`)
   t.same(outcomes.filter((o) => o.status !== 200), [], 'no request failed')
-  // (Traefik 3.6 leaves the access log's RetryAttempts at 0, so the API is the witness.)
-  t.ok(stillRouted, 'the dead instance was still in rotation after the kill: the retry answered for it')
+  // Wait for Traefik's own view rather than guessing its timing.
   await stack.waitRouted(30_000)
   t.not(victim.pid, pidBefore, 'the runner started it again')
   const after: Outcome[] = []
