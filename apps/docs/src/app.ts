@@ -1,4 +1,4 @@
-import { createService, readAnnouncements, resolveAnnounceDir, type BuildOptions, type ServiceMeta } from '@platform/kit'
+import { createService, upstream, type BuildOptions, type ServiceMeta } from '@platform/kit'
 import type { DocsConfig } from './config.js'
 import pickerRoutes, { type Spec } from './routes/picker.js'
 
@@ -11,21 +11,22 @@ export const meta: ServiceMeta = {
   tags: [{ name: 'docs', description: 'The picker over every service spec' }]
 }
 
+interface Registered { service: string, prefix: string }
+
 /**
- * The specs to offer: DOCS_SERVICES when set, else every service that is running now (the
- * instances announced to the gateway), each fetched through the gateway at `<prefix>/openapi.json`.
+ * The specs to offer: DOCS_SERVICES when set, else every service registered now (asked of the
+ * service registry at each page load), each fetched through the gateway at `<prefix>/openapi.json`.
  */
-function specSource (config: DocsConfig): () => Spec[] {
+function specSource (config: DocsConfig): () => Promise<Spec[]> {
   if (config.DOCS_SERVICES !== undefined) {
     const fixed = config.DOCS_SERVICES.split(',').map((s) => s.trim()).filter(Boolean).map((name) => ({ name, url: `/${name}/openapi.json` }))
-    return () => fixed
+    return async () => fixed
   }
-  const dir = resolveAnnounceDir(config.GATEWAY_ANNOUNCE_DIR)
-  return () => {
+  const registry = upstream(meta.name, config.REGISTRY_URL)
+  return async () => {
+    const { body } = await registry.get<{ instances: Registered[] }>('/registry/instances?limit=1000')
     const specs = new Map<string, Spec>()
-    for (const a of dir ? readAnnouncements(dir) : []) {
-      if (a.service !== meta.name) specs.set(a.service, { name: a.service, url: `${a.prefix}/openapi.json` })
-    }
+    for (const i of body.instances) if (i.service !== meta.name) specs.set(i.service, { name: i.service, url: `${i.prefix}/openapi.json` })
     return [...specs.values()].sort((a, b) => a.name.localeCompare(b.name))
   }
 }

@@ -1,11 +1,15 @@
 import { test } from 'tap'
-import { announce } from '@platform/kit'
+import { buildApp as buildRegistry } from '@platform/registry'
+import { loadRegistryConfig } from '@platform/registry/config'
 import { buildApp } from '../src/app.js'
 import { loadDocsConfig } from '../src/config.js'
 
-test('the gateway docs offer the spec of every service running now', async (t) => {
-  const dir = t.testdir({})
-  const app = await buildApp(loadDocsConfig({ LOG_LEVEL: 'silent', GATEWAY_ANNOUNCE_DIR: dir }))
+test('the gateway docs offer the spec of every service registered now', async (t) => {
+  const registry = await buildRegistry(loadRegistryConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: `${t.testdir({})}/registry.db`, REGISTRY_PORT: '0' }))
+  await registry.listen({ host: '127.0.0.1', port: 0 })
+  t.teardown(() => registry.close())
+  const registryUrl = `http://127.0.0.1:${(registry.server.address() as { port: number }).port}`
+  const app = await buildApp(loadDocsConfig({ LOG_LEVEL: 'silent', REGISTRY_URL: registryUrl }))
   t.teardown(() => app.close())
 
   const ui = await app.inject({ method: 'GET', url: '/docs/' })
@@ -15,16 +19,19 @@ test('the gateway docs offer the spec of every service running now', async (t) =
   const init = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' })
   t.match(init.body, /"configUrl":"\/docs\/config\.json"/, 'Swagger UI reads the picker from the service')
 
-  t.same((await app.inject({ method: 'GET', url: '/docs/config.json' })).json(), { urls: [] }, 'nothing running, nothing offered')
-  const running = (service: string, port: number) =>
-    announce(dir, { service, prefix: `/${service}`, url: `http://127.0.0.1:${port}`, instance: `${service}@h:${port}`, pid: process.pid }, port)
-  running('stats', 5000)
-  running('stats', 5001)
-  running('posts', 5200)
-  running('docs', 5100)
+  t.same((await app.inject({ method: 'GET', url: '/docs/config.json' })).json(), { urls: [] }, 'nothing registered, nothing offered')
+  for (const [service, port, prefix] of [['stats', 5000], ['stats', 5001], ['cinema-movies', 5300, '/cinema/movies'], ['docs', 5100]] as const) {
+    const res = await registry.inject({ method: 'POST', url: '/registry/instances', payload: { service, url: `http://127.0.0.1:${port}`, health_path: '/health', ...(prefix ? { prefix } : {}) } })
+    t.equal(res.statusCode, 201)
+  }
   t.same((await app.inject({ method: 'GET', url: '/docs/config.json' })).json(), {
-    urls: [{ name: 'posts', url: '/posts/openapi.json' }, { name: 'stats', url: '/stats/openapi.json' }]
-  }, 'each service once, by name, not the docs themselves')
+    urls: [{ name: 'cinema-movies', url: '/cinema/movies/openapi.json' }, { name: 'stats', url: '/stats/openapi.json' }]
+  }, 'each service once, at its prefix, not the docs themselves')
+
+  await registry.close()
+  const down = await app.inject({ method: 'GET', url: '/docs/config.json' })
+  t.equal(down.statusCode, 503, 'the registry away is a 503, not a 500')
+  t.equal(down.json().code, 'DOCS_UPSTREAM_UNAVAILABLE')
 })
 
 test('DOCS_SERVICES fixes the list', async (t) => {

@@ -19,8 +19,8 @@ export const baseConfigProperties = {
   // Load shedding: while the event loop lags more than this (mean over a second), requests get
   // a fast 503 with Retry-After instead of a slow answer; 0 turns it off.
   SHED_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 200 }),
-  // Where the instance announces itself to the gateway (see announce.ts); empty: never.
-  GATEWAY_ANNOUNCE_DIR: Type.Optional(Type.String())
+  // The service registry every instance registers with (see registration.ts); empty: none.
+  REGISTRY_URL: Type.String({ default: 'http://127.0.0.1:9997' })
 }
 
 export type BaseConfig = Static<TObject<typeof baseConfigProperties>>

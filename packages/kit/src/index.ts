@@ -1,6 +1,6 @@
 export { createService, instanceName, type ServiceMeta, type BuildOptions } from './service.js'
 export { runService, serve } from './server.js'
-export { announce, readAnnouncements, resolveAnnounceDir, DEFAULT_ANNOUNCE_DIR, type Announcement } from './announce.js'
+export { instanceUrl, type InstanceRegistration } from './registration.js'
 export { loadConfig, baseConfigProperties, type BaseConfig } from './config.js'
 export { serviceErrors, codePrefix, errorBody, ErrorResponse, errorResponses, type ErrorBody } from './error-shape.js'
 export { Limit, Username, Uuid, Text, hasVisibleText } from './schemas.js'

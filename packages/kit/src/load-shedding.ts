@@ -3,6 +3,8 @@ import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import { serviceErrors } from './error-shape.js'
 
+const SAMPLE_INTERVAL_MS = 1000
+
 /**
  * @fastify/under-pressure: while the event loop lags past the limit, requests are refused at
  * once with the service's `<PREFIX>_OVERLOADED` 503 and Retry-After (the kit's error shape), so a
@@ -12,10 +14,17 @@ import { serviceErrors } from './error-shape.js'
 async function loadShedding (app: FastifyInstance, opts: { service: string, maxEventLoopDelayMs: number }) {
   if (opts.maxEventLoopDelayMs === 0) return
   const Overloaded = serviceErrors(opts.service)<[number]>('OVERLOADED', 'The service is overloaded (event loop %d ms behind); retry in a moment', 503)
+  // Start-up (compiling schemas, migrations) stalls the loop once; the first samples after it
+  // say nothing about load, so shedding starts two samples after the app is ready.
+  let armed = false
+  app.addHook('onReady', async () => {
+    setTimeout(() => (armed = true), 2 * SAMPLE_INTERVAL_MS).unref()
+  })
   await app.register(underPressure, {
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
+    sampleInterval: SAMPLE_INTERVAL_MS,
     pressureHandler: async (_req, _reply, _type, value) => {
-      throw new Overloaded(Math.round(Number(value)))
+      if (armed) throw new Overloaded(Math.round(Number(value)))
     }
   })
 }

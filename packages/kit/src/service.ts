@@ -31,7 +31,7 @@ export interface BuildOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Who this is, for runService's announcement to the gateway. */
+    /** Who this is, for runService's registration with the registry. */
     serviceInfo: { name: string, prefix: string, instance: string }
   }
 }

@@ -228,6 +228,8 @@ test('load shedding: a lagging event loop gets fast 503s with Retry-After, healt
   app.get('/demo/work', async () => ({ ok: true }))
   await app.ready()
   t.equal((await app.inject({ method: 'GET', url: '/demo/work' })).statusCode, 200, 'served while the loop is quiet')
+  // Shedding starts two samples after start-up, whose own stall says nothing about load.
+  await new Promise((resolve) => setTimeout(resolve, 2100))
   // Lag the loop well past the limit; under-pressure notices at its next sample (once a second).
   const until = Date.now() + 1500
   while (Date.now() < until) { /* a stalled event loop */ }

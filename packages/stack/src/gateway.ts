@@ -1,30 +1,29 @@
 /**
- * The `traefik` process of the Procfile: runs Traefik with traefik.toml and keeps its server
- * lists equal to the instances that announced themselves (see packages/kit/src/announce.ts),
- * so the gateway routes to the formation actually started, whoever started it and however
- * it numbered the ports. Its own $PORT (foreman gives one to every process) is not used:
+ * The `traefik` process of the Procfile: runs Traefik with traefik.toml, its ports and paths set
+ * for this formation. The routes come from the service registry (Traefik's HTTP provider polls
+ * GET /registry/traefik every second), so the gateway routes to the instances actually running,
+ * whoever started them and however the ports were numbered; when the registry is away Traefik
+ * keeps its last configuration. Its own $PORT (foreman gives one to every process) is not used:
  * the gateway listens on GATEWAY_PORT (9999).
  *
  *   node --import tsx packages/stack/src/gateway.ts
  *
- * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), GATEWAY_ANNOUNCE_DIR
- * (data/gateway/instances), GATEWAY_WORK_DIR (data/gateway), PROCFILE, TRAEFIK_BIN.
+ * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), REGISTRY_URL
+ * (http://127.0.0.1:9997), GATEWAY_WORK_DIR (data/gateway: derived static config, access log), TRAEFIK_BIN.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DATA_DIR, DEFAULT_ANNOUNCE_DIR, readAnnouncements, REPO_ROOT } from '@platform/kit'
-import { GATEWAY_TYPE, readProcfile } from './procfile.js'
-import { buildRoutes, deriveStaticConfig } from './traefik-config.js'
+import { DATA_DIR, REPO_ROOT } from '@platform/kit'
+import { deriveStaticConfig } from './static-config.js'
 
 export interface GatewayOptions {
   root: string
   port: number
   apiPort: number
-  announceDir: string
+  registryUrl: string
   workDir: string
-  procfile: string
   traefikBin: string
 }
 
@@ -38,9 +37,8 @@ export function gatewayOptionsFromEnv (env: NodeJS.ProcessEnv = process.env, roo
     root,
     port: port('GATEWAY_PORT', 9999),
     apiPort: port('GATEWAY_API_PORT', 9998),
-    announceDir: resolve(root, env.GATEWAY_ANNOUNCE_DIR || DEFAULT_ANNOUNCE_DIR),
+    registryUrl: env.REGISTRY_URL || 'http://127.0.0.1:9997',
     workDir: resolve(root, env.GATEWAY_WORK_DIR || join(DATA_DIR, 'gateway')),
-    procfile: resolve(root, env.PROCFILE || 'Procfile'),
     traefikBin: env.TRAEFIK_BIN || findTraefik(root, env.PATH ?? '')
   }
 }
@@ -71,58 +69,20 @@ function hasDashboard (bin: string): boolean {
   }
 }
 
-/** Writes through a temporary name so Traefik's file watcher never loads half a file. */
-function writeIfChanged (file: string, content: string): boolean {
-  if (existsSync(file) && readFileSync(file, 'utf8') === content) return false
-  writeFileSync(`${file}.tmp`, content)
-  renameSync(`${file}.tmp`, file)
-  return true
-}
-
-/** Brings the dynamic directory up to date: hand-written traefik/*.yml and the routes. */
-export function syncDynamicConfig (o: GatewayOptions, expected: string[]): void {
-  const dynamicDir = join(o.workDir, 'dynamic')
-  mkdirSync(dynamicDir, { recursive: true })
-  for (const f of readdirSync(join(o.root, 'traefik')).filter((f) => /\.ya?ml$/.test(f))) {
-    writeIfChanged(join(dynamicDir, f), readFileSync(join(o.root, 'traefik', f), 'utf8'))
-  }
-  // JSON is YAML: Traefik's file provider reads it as such.
-  const routes = JSON.stringify(buildRoutes(readAnnouncements(o.announceDir), expected), null, 2) + '\n'
-  writeIfChanged(join(dynamicDir, 'routes.yml'), routes)
-}
-
 export async function runGateway (o: GatewayOptions): Promise<number> {
-  mkdirSync(o.announceDir, { recursive: true })
   mkdirSync(o.workDir, { recursive: true })
-  const expected = existsSync(o.procfile)
-    ? readProcfile(o.procfile).map((t) => t.name).filter((n) => n !== GATEWAY_TYPE)
-    : []
   const staticFile = join(o.workDir, 'static.toml')
-  const toml = readFileSync(join(o.root, 'traefik.toml'), 'utf8')
   writeFileSync(
     staticFile,
-    deriveStaticConfig(toml, {
+    deriveStaticConfig(readFileSync(join(o.root, 'traefik.toml'), 'utf8'), {
       webAddress: `:${o.port}`,
       apiAddress: `127.0.0.1:${o.apiPort}`,
-      dynamicDir: join(o.workDir, 'dynamic'),
+      fileProviderDir: join(o.root, 'traefik'),
+      httpProviderEndpoint: `${o.registryUrl}/registry/traefik`,
       accessLog: join(o.workDir, 'access.log'),
       dashboard: hasDashboard(o.traefikBin)
     })
   )
-  const sync = () => {
-    try {
-      syncDynamicConfig(o, expected)
-    } catch (err) {
-      process.stderr.write(`gateway: ${(err as Error).message}\n`)
-    }
-  }
-  sync()
-  // Announcements appear and vanish: react at once, and poll to notice instances that died.
-  const watcher = watch(o.announceDir, () => sync()).on('error', () => {
-    // the directory went away: the 1 s poll carries on, and instances recreate it to announce
-  })
-  const timer = setInterval(sync, 1000)
-
   const traefik = spawn(o.traefikBin, [`--configFile=${staticFile}`], { cwd: o.root, stdio: 'inherit' })
   let stopping = false
   const stop = () => {
@@ -137,8 +97,6 @@ export async function runGateway (o: GatewayOptions): Promise<number> {
       resolve(1)
     })
     traefik.on('exit', (code, signal) => {
-      watcher.close()
-      clearInterval(timer)
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
       if (!stopping) process.stderr.write(`gateway: traefik exited (${signal ?? code})\n`)

@@ -1,4 +1,4 @@
-// Ports for throwaway stacks (tests, CI's k6 run): the gateway, its API, and a base from which
+// Ports for throwaway stacks (tests, CI's k6 run): the gateway, its API, the registry, and a base from which
 // the formation's instances are numbered like a foreman does (base + 100 * type + instance),
 // all checked free on loopback. One place, so every test stack picks ports the same way.
 import { createServer } from 'node:net'
@@ -27,6 +27,7 @@ export function freePort (): Promise<number> {
 export interface StackPorts {
   port: number
   apiPort: number
+  registryPort: number
   basePort: number
 }
 
@@ -37,7 +38,7 @@ export async function freeStackPorts (types: number, perType: number): Promise<S
     const basePort = 20_000 + Math.floor(Math.random() * 100) * 100
     const port = basePort + types * 100 + 50
     const instances = Array.from({ length: types }, (_, t) => Array.from({ length: perType }, (_, i) => basePort + 100 * t + i)).flat()
-    if ((await Promise.all([...instances, port, port + 1].map(isFree))).every(Boolean)) return { port, apiPort: port + 1, basePort }
+    if ((await Promise.all([...instances, port, port + 1, port + 2].map(isFree))).every(Boolean)) return { port, apiPort: port + 1, registryPort: port + 2, basePort }
   }
   throw new Error('no free ports for a test stack after 100 tries')
 }

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs'
 /** The process type that is the gateway: always part of a formation, never routed to. */
 export const GATEWAY_TYPE = 'traefik'
 
+/**
+ * The process type that is the service registry: everything else finds it at REGISTRY_PORT (a
+ * fixed port, whatever a foreman hands out), so it runs once and the plan puts it there.
+ */
+export const REGISTRY_TYPE = 'registry'
+
 export interface ProcessType {
   name: string
   command: string
@@ -29,7 +35,7 @@ export function readProcfile (file: string): ProcessType[] {
 /**
  * `stats=3,posts=1` with foreman's meaning: listed types run that many times, the others not
  * at all, `all=N` sets the count of every unlisted type. No spec: every type once, stats x3.
- * The gateway runs once whatever the spec says: a formation without it serves nothing.
+ * The gateway and the registry run once whatever the spec says: without them nothing is served.
  */
 export function parseFormation (spec: string | undefined, types: ProcessType[]): Map<string, number> {
   const names = new Set(types.map((t) => t.name))
@@ -44,7 +50,7 @@ export function parseFormation (spec: string | undefined, types: ProcessType[]):
     else counts.set(name, Number(count))
   }
   const formation = new Map<string, number>()
-  for (const t of types) formation.set(t.name, t.name === GATEWAY_TYPE ? 1 : (counts.get(t.name) ?? all))
+  for (const t of types) formation.set(t.name, t.name === GATEWAY_TYPE || t.name === REGISTRY_TYPE ? 1 : (counts.get(t.name) ?? all))
   return formation
 }
 
@@ -59,15 +65,17 @@ export interface PlannedProcess {
 
 /**
  * Ports as Ruby foreman gives them: base + 100 x (position of the type in the Procfile)
- * + instance number (from 0). node-foreman counts positions in command-line order instead;
- * neither matters to the gateway, which learns ports from the instances' announcements.
+ * + instance number (from 0), but the registry's own fixed port. node-foreman counts positions
+ * in command-line order instead; neither matters to the gateway, which learns ports from the
+ * registry, where every instance registers itself.
  */
-export function planFormation (types: ProcessType[], formation: Map<string, number>, basePort: number): PlannedProcess[] {
+export function planFormation (types: ProcessType[], formation: Map<string, number>, basePort: number, registryPort: number): PlannedProcess[] {
   const plan: PlannedProcess[] = []
   types.forEach((t, position) => {
     const count = formation.get(t.name) ?? 0
     for (let i = 0; i < count; i++) {
-      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port: basePort + position * 100 + i })
+      const port = t.name === REGISTRY_TYPE ? registryPort : basePort + position * 100 + i
+      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port })
     }
   })
   return plan

@@ -15,13 +15,15 @@ export interface StackOptions {
   /** The gateway's port (9999); its dashboard/API listens on loopback at apiPort (port - 1). */
   port?: number
   apiPort?: number
+  /** Where the service registry listens (port - 2): every instance and the gateway find it there. */
+  registryPort?: number
   /** Instances get ports as Ruby foreman numbers them from here ($PORT, else 5000). */
   basePort?: number
   /** The formation's state (DATA_DIR of every process): default <repo>/data. */
   dataDir?: string
   /** Run the root package.json's `formation:prepare` script first (makes the data set if there is none). */
   prepare?: boolean
-  /** Where the gateway keeps its generated configuration, announcements and access log (default <dataDir>/gateway). */
+  /** Where the gateway keeps its derived static configuration and access log (default <dataDir>/gateway). */
   workDir?: string
   /** Added to every child's environment. */
   env?: Record<string, string>
@@ -59,8 +61,9 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
   const formation = parseFormation(options.formation, types)
   const port = options.port ?? 9999
   const apiPort = options.apiPort ?? port - 1
+  const registryPort = options.registryPort ?? port - 2
   const basePort = options.basePort ?? Number(process.env.PORT ?? 5000)
-  const plan = planFormation(types, formation, basePort)
+  const plan = planFormation(types, formation, basePort, registryPort)
   const dataDir = resolve(root, options.dataDir ?? DATA_DIR)
   const workDir = resolve(root, options.workDir ?? join(dataDir, 'gateway'))
   mkdirSync(dataDir, { recursive: true })
@@ -73,11 +76,11 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     // interval (1 s) plus margin, so the gateway has stopped routing there when they close.
     SHUTDOWN_DELAY_MS: '2000',
     DATA_DIR: dataDir,
-    GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances'),
+    REGISTRY_PORT: String(registryPort),
+    REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
     GATEWAY_WORK_DIR: workDir,
     GATEWAY_PORT: String(port),
     GATEWAY_API_PORT: String(apiPort),
-    PROCFILE: options.procfile ?? join(root, 'Procfile'),
     ...options.env
   }
   if (options.prepare !== false) await prepareFormation(root, shared, log)

@@ -2,7 +2,8 @@
  * The formation in the foreground: every Procfile process (stats x3) behind Traefik on :9999.
  *
  *   pnpm start [--formation all=1,stats=5] [--port 9999] [--base-port 5000]
- *              [--data-dir data] [--no-prepare] [--api-port 9998] [--work-dir data/gateway]
+ *              [--data-dir data] [--no-prepare] [--api-port 9998] [--registry-port 9997]
+ *              [--work-dir data/gateway]
  *
  * Settings of single services come from the environment as usual (SHARDS_DIR=... pnpm start).
  *
@@ -16,7 +17,8 @@ import { routedServers } from './ready.js'
 import { startStack } from './runner.js'
 
 const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
-                 [--no-prepare] [--api-port PORT (default port-1)] [--work-dir DIR (default <data-dir>/gateway)]`
+                 [--no-prepare] [--api-port PORT (default port-1)] [--registry-port PORT (default port-2)]
+                 [--work-dir DIR (default <data-dir>/gateway)]`
 
 function portArg (name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -34,6 +36,7 @@ async function main (): Promise<number> {
       'data-dir': { type: 'string' },
       'no-prepare': { type: 'boolean' },
       'api-port': { type: 'string' },
+      'registry-port': { type: 'string' },
       'work-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -60,6 +63,7 @@ async function main (): Promise<number> {
     formation: values.formation,
     port: portArg('port', values.port),
     apiPort: portArg('api-port', values['api-port']),
+    registryPort: portArg('registry-port', values['registry-port']),
     workDir: dir(values['work-dir']),
     basePort: portArg('base-port', values['base-port']),
     dataDir: dir(values['data-dir']),
@@ -75,11 +79,11 @@ async function main (): Promise<number> {
   }
   const { stack } = first
   for (const c of stack.processes) process.stdout.write(`stack: ${c.spec.name} pid ${c.pid} port ${c.spec.env.PORT}\n`)
-  // Instances started by hand from the repository root announce themselves too: say so.
+  // Instances started by hand register themselves too: say so.
   const planned = new Set(stack.plan.map((p) => `${p.type} http://127.0.0.1:${p.port}`))
   for (const [service, urls] of await routedServers(stack.apiUrl).catch(() => new Map<string, string[]>())) {
     for (const url of urls.filter((u) => !planned.has(`${service} ${u}`))) {
-      process.stdout.write(`stack: also routing ${service} ${url}: announced by a process this runner did not start\n`)
+      process.stdout.write(`stack: also routing ${service} ${url}: registered by a process this runner did not start\n`)
     }
   }
   // kill -USR2 <runner pid>: restart every instance one by one, the services staying up.

@@ -120,8 +120,8 @@ export async function startServiceProcess (entry: string, env: Record<string, st
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
-    // No announcing: a test's instance must never join a gateway that happens to run.
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', GATEWAY_ANNOUNCE_DIR: '', ...env }),
+    // No registering: a test's instance must never join a formation that happens to run.
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', REGISTRY_URL: '', ...env }),
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''

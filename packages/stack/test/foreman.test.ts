@@ -1,22 +1,21 @@
-// The Procfile under standard node-foreman (`nf`, npm package foreman): instances announce
-// themselves, so Traefik routes to whatever ports nf gave them (command-line order).
+// The Procfile under standard node-foreman (`nf`, npm package foreman): instances register with
+// the registry, so Traefik routes to whatever ports nf gave them (command-line order).
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { REPO_ROOT } from '@platform/kit'
 import { waitRouted } from '../src/ready.js'
 import type { PlannedProcess } from '../src/procfile.js'
-import { childEnv, countBy, freePort, freeStackPorts, hit, sleep, tempDir } from '../src/testing.js'
+import { childEnv, countBy, freeStackPorts, hit, sleep, tempDir } from '../src/testing.js'
 
 t.setTimeout(180_000)
 
-t.test('nf start stats=3,traefik=1 is routed, spread, and stopped by one SIGINT to nf', async (t) => {
+t.test('nf start stats=3,registry=1,traefik=1 is routed, spread, and stopped by one SIGINT to nf', async (t) => {
   const dir = tempDir(t, 'stack-nf-')
-  const [port, apiPort, base] = [await freePort(), await freePort(), (await freeStackPorts(3, 3)).basePort]
+  const { port, apiPort, registryPort, basePort: base } = await freeStackPorts(3, 3)
   const nf = join(createRequire(import.meta.url).resolve('foreman/package.json'), '../nf.js')
-  const child = spawn(process.execPath, [nf, 'start', '-p', String(base), 'stats=3,traefik=1'], {
+  const child = spawn(process.execPath, [nf, 'start', '-p', String(base), 'stats=3,registry=1,traefik=1'], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: 'ignore',
@@ -26,7 +25,9 @@ t.test('nf start stats=3,traefik=1 is routed, spread, and stopped by one SIGINT 
       GATEWAY_PORT: String(port),
       GATEWAY_API_PORT: String(apiPort),
       GATEWAY_WORK_DIR: join(dir, 'gateway'),
-      GATEWAY_ANNOUNCE_DIR: join(dir, 'gateway/instances')
+      DATA_DIR: join(dir, 'data'),
+      REGISTRY_PORT: String(registryPort),
+      REGISTRY_URL: `http://127.0.0.1:${registryPort}`
     })
   })
   t.teardown(() => {
@@ -58,5 +59,4 @@ t.test('nf start stats=3,traefik=1 is routed, spread, and stopped by one SIGINT 
     }
   }
   t.notOk(left, 'no process of the formation is left')
-  t.same(readdirSync(join(dir, 'gateway/instances')), [], 'every instance withdrew')
 })

@@ -85,7 +85,9 @@ t.test('the gateway serves one Swagger UI over every service spec at /docs', asy
   t.equal(ui.status, 200)
   t.match(ui.headers.get('content-type'), /text\/html/)
   t.match(ui.headers.get('x-instance'), /^docs@/)
-  t.same(await (await fetch(`${gw}/docs/config.json`)).json(), { urls: [{ name: 'stats', url: '/stats/openapi.json' }] }, 'the picker offers the running services')
+  t.same(await (await fetch(`${gw}/docs/config.json`)).json(), {
+    urls: [{ name: 'registry', url: '/registry/openapi.json' }, { name: 'stats', url: '/stats/openapi.json' }]
+  }, 'the picker offers the registered services')
   const spec = (await (await fetch(`${gw}/stats/openapi.json`)).json()) as { paths: Record<string, unknown> }
   t.ok(spec.paths['/stats/users/{user_id}'], 'the stats spec, through the gateway')
   const nowhere = await fetch(`${gw}/nowhere/at/all?x=1`)
@@ -121,10 +123,10 @@ t.test('the access log has one JSON object per request', async (t) => {
   await hit(`${gw}/stats/leaderboards/streaks`)
   await sleep(300)
   const entries = readFileSync(join(workDir, 'access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-  t.ok(entries.some((e) => e.RouterName === 'stats@file' && e.RequestPath === '/stats/leaderboards/streaks' && e.DownstreamStatus === 200))
+  t.ok(entries.some((e) => e.RouterName === 'stats@http' && e.RequestPath === '/stats/leaderboards/streaks' && e.DownstreamStatus === 200))
 })
 
-t.test('an instance started by hand joins the rotation, and leaves it without a failed request', async (t) => {
+t.test('an instance started by hand registers and joins the rotation, and leaves it without a failed request', async (t) => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const extra = spawn(process.execPath, ['--import', 'tsx', 'apps/stats/src/server.ts'], {
@@ -136,7 +138,7 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
       LOG_LEVEL: 'warn',
       SHUTDOWN_DELAY_MS: '2000',
       SHARDS_DIR: join(stack.dir, 'shards'),
-      GATEWAY_ANNOUNCE_DIR: join(workDir, 'instances')
+      REGISTRY_URL: `http://127.0.0.1:${stack.plan.find((p) => p.type === 'registry')!.port}`
     })
   })
   t.teardown(() => extra.kill('SIGKILL'))
@@ -155,7 +157,7 @@ t.test('an instance started by hand joins the rotation, and leaves it without a 
   stop()
   t.same((await Promise.all(streams)).flat().filter((o) => o.status !== 200), [], 'no request failed while it left')
   while ((await routed()).includes(url)) await sleep(200)
-  t.pass('it withdrew from the gateway')
+  t.pass('it deregistered and left the gateway')
 })
 
 t.test('kill -9 of an instance during a stream of requests: the gateway routes around it, and it is back in rotation after', async (t) => {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { FastifyPluginAsyncTypebox } from '@platform/kit'
+import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 
 export interface Spec {
   name: string
@@ -11,14 +11,14 @@ const SwaggerConfig = Type.Object({
 })
 
 /** Swagger UI's remote configuration (its `configUrl`): the picker's list, read at every page load. */
-const pickerRoutes: FastifyPluginAsyncTypebox<{ specs: () => Spec[] }> = async (app, opts) => {
+const pickerRoutes: FastifyPluginAsyncTypebox<{ specs: () => Promise<Spec[]> }> = async (app, opts) => {
   app.get('/docs/config.json', {
     schema: {
       tags: ['docs'],
       summary: 'The specs the Swagger UI picker offers: every service behind the gateway',
-      response: { 200: SwaggerConfig }
+      response: { 200: SwaggerConfig, ...errorResponses(503) }
     }
-  }, async () => ({ urls: opts.specs() }))
+  }, async () => ({ urls: await opts.specs() }))
 }
 
 export default pickerRoutes
