@@ -11,8 +11,10 @@ test('docs and health', async (t) => {
     operations: [
       ['/polls', 'post', ['201', '400', '403', '413', '415']],
       ['/polls', 'get', ['200', '400']],
-      ['/polls/{item_id}', 'get', ['200', '400', '404']],
-      ['/polls/{item_id}', 'delete', ['200', '400', '404']]
+      ['/polls/{poll_id}', 'get', ['200', '400', '404']],
+      ['/polls/{poll_id}/votes', 'post', ['201', '400', '403', '404', '409', '413', '415']],
+      ['/polls/{poll_id}/votes/{username}', 'get', ['200', '400', '404']],
+      ['/polls/{poll_id}/results', 'get', ['200', '400', '404']]
     ]
   })
 })
