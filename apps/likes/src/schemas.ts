@@ -1,26 +1,32 @@
 import { Type } from 'typebox'
-import { Cursor, Limit, Text, Username, Uuid } from '@platform/kit'
+import { Cursor, Limit, Username } from '@platform/kit'
+import { PostId } from '@platform/community'
 
-const CreatedAt = Type.String({ format: 'date-time', description: 'When it was created (UTC, ms precision)' })
+const Likes = Type.Integer({ minimum: 0, description: 'How many users like the post' })
+const LikedAt = Type.String({ format: 'date-time', description: 'When the user liked the post (UTC, ms precision)' })
 
-export const NewItem = Type.Object(
-  { title: Text({ maxLength: 300, description: 'A title: 1 to 300 characters, not blank' }), username: Username },
-  { additionalProperties: false, title: 'NewItem' }
-)
+export const LikeBody = Type.Object({ username: Username }, { additionalProperties: false, title: 'NewLike' })
 
-export const Item = Type.Object(
-  { item_id: Uuid, title: Type.String(), username: Username, created_at: CreatedAt },
-  { title: 'Item' }
-)
+/** What a like or an unlike answers: the post's likes after it. */
+export const LikeResult = Type.Object({ post_id: PostId, username: Username, likes: Likes }, { title: 'LikeResult' })
 
-export const ItemPage = Type.Object(
+export const Like = Type.Object({ post_id: PostId, username: Username, liked_at: LikedAt }, { title: 'Like' })
+
+export const PostLikes = Type.Object({ post_id: PostId, likes: Likes }, { title: 'PostLikes' })
+
+export const UserLikesPage = Type.Object(
   {
-    items: Type.Array(Item),
+    username: Username,
+    posts: Type.Array(Type.Object({ post_id: PostId, liked_at: LikedAt }), { description: 'Newest like first' }),
     next: Type.Union([Cursor, Type.Null()], { description: 'Pass as `before=` for the next page; null on the last page' })
   },
-  { title: 'ItemPage' }
+  { title: 'UserLikesPage' }
 )
 
-export const ListQuery = Type.Object({ limit: Limit(20, 100), before: Type.Optional(Cursor) }, { additionalProperties: false })
+export const TopPosts = Type.Array(PostLikes, { title: 'TopPosts', description: 'Most liked first, equal counts by post id' })
 
-export const ItemParams = Type.Object({ item_id: Uuid }, { additionalProperties: false })
+export const PostParams = Type.Object({ post_id: PostId }, { additionalProperties: false })
+export const LikeParams = Type.Object({ post_id: PostId, username: Username }, { additionalProperties: false })
+export const UserParams = Type.Object({ username: Username }, { additionalProperties: false })
+export const ListQuery = Type.Object({ limit: Limit(20, 100), before: Type.Optional(Cursor) }, { additionalProperties: false })
+export const TopQuery = Type.Object({ limit: Limit(10, 100) }, { additionalProperties: false })

@@ -9,10 +9,12 @@ test('docs and health', async (t) => {
     prefix: '/likes',
     title: 'Likes',
     operations: [
-      ['/likes', 'post', ['201', '400', '403', '413', '415']],
-      ['/likes', 'get', ['200', '400']],
-      ['/likes/{item_id}', 'get', ['200', '400', '404']],
-      ['/likes/{item_id}', 'delete', ['200', '400', '404']]
+      ['/likes/posts/{post_id}', 'post', ['201', '400', '403', '409', '413', '415', '503']],
+      ['/likes/posts/{post_id}', 'get', ['200', '400', '503']],
+      ['/likes/posts/{post_id}/likers/{username}', 'get', ['200', '400', '404', '503']],
+      ['/likes/posts/{post_id}/likers/{username}', 'delete', ['200', '400', '403', '404', '503']],
+      ['/likes/users/{username}', 'get', ['200', '400', '503']],
+      ['/likes/top', 'get', ['200', '400', '503']]
     ]
   })
 })

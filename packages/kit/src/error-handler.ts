@@ -13,6 +13,10 @@ export function installErrorHandling (app: FastifyInstance, service: string): vo
     if (err.validation) status = 400
     if (status < 400 || status > 599) status = 500
 
+    // As Fastify's own handler does: an error may carry headers for its answer (a 503's Retry-After).
+    const headers = (err as { headers?: Record<string, string> }).headers
+    if (headers) reply.headers(headers)
+
     if (status >= 500) {
       request.log.error({ err }, 'request failed')
       // A bug's details stay in the log. A deliberate 502/503/504 (a coded error: an upstream

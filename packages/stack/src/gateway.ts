@@ -95,7 +95,7 @@ export async function runGateway (o: GatewayOptions): Promise<number> {
   mkdirSync(o.announceDir, { recursive: true })
   mkdirSync(o.workDir, { recursive: true })
   const expected = existsSync(o.procfile)
-    ? readProcfile(o.procfile).map((t) => t.name).filter((n) => n !== GATEWAY_TYPE)
+    ? readProcfile(o.procfile).filter((t) => t.name !== GATEWAY_TYPE && !t.part).map((t) => t.name)
     : []
   const staticFile = join(o.workDir, 'static.toml')
   const toml = readFileSync(join(o.root, 'traefik.toml'), 'utf8')

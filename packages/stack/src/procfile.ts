@@ -6,7 +6,16 @@ export const GATEWAY_TYPE = 'traefik'
 export interface ProcessType {
   name: string
   command: string
+  /** A part of the formation the services use (a Redis server), not an HTTP service: see PART_MARK. */
+  part?: boolean
 }
+
+/**
+ * A Procfile line ending in `# part` is a part of the formation, not an HTTP service: nothing
+ * announces it, the gateway routes no prefix to it and the runner waits for no route to it.
+ * The shell every foreman runs a line with ignores the comment.
+ */
+export const PART_MARK = /\s#\s*part\b[^#]*$/
 
 /** `name: command` lines, as both foremen read them; blank lines and # comments ignored. */
 export function parseProcfile (text: string): ProcessType[] {
@@ -17,7 +26,7 @@ export function parseProcfile (text: string): ProcessType[] {
     const m = /^([A-Za-z0-9_-]+):\s*(.+)$/.exec(line)
     if (!m) throw new Error(`Procfile line ${i + 1} is not "name: command": ${line}`)
     if (types.some((t) => t.name === m[1])) throw new Error(`Procfile lists ${m[1]} twice`)
-    types.push({ name: m[1]!, command: m[2]! })
+    types.push({ name: m[1]!, command: m[2]!, ...(PART_MARK.test(m[2]!) ? { part: true } : {}) })
   }
   return types
 }
@@ -55,6 +64,8 @@ export interface PlannedProcess {
   index: number
   command: string
   port: number
+  /** Not an HTTP service (see PART_MARK): never routed. */
+  part?: boolean
 }
 
 /**
@@ -67,7 +78,7 @@ export function planFormation (types: ProcessType[], formation: Map<string, numb
   types.forEach((t, position) => {
     const count = formation.get(t.name) ?? 0
     for (let i = 0; i < count; i++) {
-      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port: basePort + position * 100 + i })
+      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port: basePort + position * 100 + i, ...(t.part ? { part: true } : {}) })
     }
   })
   return plan
