@@ -1,10 +1,13 @@
 // The formation as the Procfile runs it: its own redis-server (scripts/redis-server.sh) on a
 // socket in the formation's DATA_DIR, two likes instances behind the gateway.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'tap'
-import { startTestStack, type TestStack } from '@platform/stack/testing'
+import { REPO_ROOT } from '@platform/kit'
+import { sleep, startTestStack, type TestStack } from '@platform/stack/testing'
 import { newPostId, statuses } from './helper.js'
 
 test('two likes instances on the formation\'s Redis: every like counted once, and kept across a restart of everything', async (t) => {
@@ -21,7 +24,7 @@ test('two likes instances on the formation\'s Redis: every like counted once, an
       method: body ? 'POST' : 'GET',
       ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {})
     })
-    return { statusCode: res.status, instance: res.headers.get('x-instance'), body: await res.json() }
+    return { statusCode: res.status, instance: res.headers.get('x-instance'), body: (await res.json()) as { checks?: string[] } }
   }
 
   let s = await start()
@@ -48,11 +51,6 @@ test('two likes instances on the formation\'s Redis: every like counted once, an
 })
 
 test('scripts/redis-server.sh without redis-server on PATH says so and stays up until told to stop', async (t) => {
-  const { spawn } = await import('node:child_process')
-  const { once } = await import('node:events')
-  const { symlinkSync, mkdirSync } = await import('node:fs')
-  const { REPO_ROOT } = await import('@platform/kit')
-  const { sleep } = await import('@platform/stack/testing')
   const dir = t.testdir({})
   const bin = join(dir, 'bin')
   mkdirSync(bin)
