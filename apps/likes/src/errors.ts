@@ -6,7 +6,9 @@ const error = serviceErrors('likes')
 export const AlreadyLiked = error<[string, string]>('ALREADY_LIKED', '%s already likes post %s', 409)
 export const LikeNotFound = error<[string, string]>('LIKE_NOT_FOUND', '%s does not like post %s', 404)
 
-const Unavailable = error<[string, string]>('STORE_UNAVAILABLE', 'The likes store (%s) is not answering (%s); nothing was changed, try again shortly', 503)
+// A write either happened whole or not at all (one script or transaction); when the connection
+// drops mid-call the client cannot know which, so the message does not claim either.
+const Unavailable = error<[string, string]>('STORE_UNAVAILABLE', 'The likes store (%s) is not answering (%s); try again shortly', 503)
 
 /** Seconds a client should wait before trying again: the client reconnects at least every second. */
 export const RETRY_AFTER_S = 1

@@ -4,7 +4,7 @@ import { Like, LikeBody, LikeParams, LikeResult, PostLikes, PostParams } from '.
 
 const tags = ['likes']
 const actingAs = actingUserGuard('likes')
-const UNAVAILABLE = 'Answers 503 with `Retry-After` while the store (Redis) is not answering; nothing is changed then.'
+const UNAVAILABLE = 'Answers 503 with `Retry-After` while the store (Redis) is not answering; a write is never half applied.'
 
 // Post ids arrive in either case; stores keep and answer the canonical lower-case form.
 const canonical = (postId: string) => postId.toLowerCase()
