@@ -6,7 +6,9 @@ import * as users from './users/index.js'
 import * as posts from './posts/index.js'
 import * as votes from './votes/index.js'
 import * as messages from './messages/index.js'
+import * as likes from './likes/index.js'
+import * as polls from './polls/index.js'
 
-const modules = { stats, users, posts, votes, messages }
+const modules = { stats, users, posts, votes, messages, likes, polls }
 
 export const SERVICES = Object.entries(modules).map(([name, m]) => ({ name, smoke: m.smoke, negative: m.negative, journey: m.journey }))

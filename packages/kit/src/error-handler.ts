@@ -13,12 +13,16 @@ export function installErrorHandling (app: FastifyInstance, service: string): vo
     if (err.validation) status = 400
     if (status < 400 || status > 599) status = 500
 
+    // As Fastify's own handler does: an error may carry headers for its answer (a 503's Retry-After).
+    const headers = (err as { headers?: Record<string, string> }).headers
+    if (headers) reply.headers(headers)
+
     if (status >= 500) {
       request.log.error({ err }, 'request failed')
       // A bug's details stay in the log. A deliberate 502/503/504 (a coded error: an upstream
       // down, a lock held too long) tells the client what happened and that it may retry.
       if (status === 500 || !err.code) return reply.code(500).send(errorBody(500, 'Internal Server Error', `${prefix}_INTERNAL`))
-      if (status === 503) reply.header('retry-after', '1')
+      if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1')
       return reply.code(status).send(errorBody(status, err.message, err.code))
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request.raw)

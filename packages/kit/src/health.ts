@@ -18,6 +18,8 @@ const HealthBody = Type.Object({
   service: Type.String(),
   instance: Type.String(),
   uptime_s: Type.Number(),
+  /** /health/ready: every resource it checked, by name (a service may name its backend: `likes-store:redis`). */
+  checks: Type.Optional(Type.Array(Type.String())),
   failed: Type.Optional(Type.Array(Type.String()))
 })
 
@@ -54,8 +56,9 @@ async function health (app: FastifyInstance, opts: { service: string; instance: 
         failed.push(name)
       }
     }
-    if (failed.length > 0) return reply.code(503).send({ status: 'unready', ...base(), failed })
-    return { status: 'ok', ...base() }
+    const names = [...checks.keys()]
+    if (failed.length > 0) return reply.code(503).send({ status: 'unready', ...base(), checks: names, failed })
+    return { status: 'ok', ...base(), checks: names }
   })
 }
 

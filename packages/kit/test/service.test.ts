@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { Type } from 'typebox'
-import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, Text, upstream, Uuid } from '../src/index.js'
+import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, serviceErrors, Text, upstream, Uuid } from '../src/index.js'
 
 async function buildTestService () {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
@@ -25,6 +25,9 @@ async function buildTestService () {
     async (req, reply) => reply.code(201).send({ n: req.body.n, limit: req.query.limit })
   )
   app.get('/demo/users/:id', { schema: { params: Type.Object({ id: Uuid }) } }, async (req) => ({ id: req.params.id }))
+  app.get('/demo/busy', async () => {
+    throw Object.assign(new (serviceErrors('demo')('BUSY', 'try again', 503))(), { headers: { 'retry-after': '2' } })
+  })
   app.get('/demo/boom', async () => {
     throw new Error('secret detail')
   })
@@ -101,6 +104,13 @@ test('createService', async (t) => {
     t.same(res.json(), { statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error', code: 'DEMO_INTERNAL' })
   })
 
+  t.test('a coded error carries its headers into the answer (a 503 with Retry-After)', async (t) => {
+    const res = await app.inject({ method: 'GET', url: '/demo/busy' })
+    t.equal(res.statusCode, 503)
+    t.equal(res.headers['retry-after'], '2')
+    t.same(res.json(), { statusCode: 503, error: 'Service Unavailable', message: 'try again', code: 'DEMO_BUSY' })
+  })
+
   t.test('request ids are echoed or generated, and the instance is named', async (t) => {
     const given = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } })
     t.equal(given.headers['x-request-id'], 'abc-123')
@@ -129,8 +139,11 @@ test('createService', async (t) => {
     const down = await app.inject({ method: 'GET', url: '/health/ready' })
     t.equal(down.statusCode, 503)
     t.same(down.json().failed, ['database'])
+    t.same(down.json().checks, ['database'])
     healthy = true
-    t.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200)
+    const up = await app.inject({ method: 'GET', url: '/health/ready' })
+    t.equal(up.statusCode, 200)
+    t.same(up.json().checks, ['database'], 'the resources checked are named when all is well too')
   })
 
   t.test('docs: Swagger UI at /docs and the spec at <prefix>/openapi.json', async (t) => {

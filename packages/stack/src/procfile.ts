@@ -12,7 +12,16 @@ export const REGISTRY_TYPE = 'registry'
 export interface ProcessType {
   name: string
   command: string
+  /** A part of the formation the services use (a Redis server), not an HTTP service: see PART_MARK. */
+  part?: boolean
 }
+
+/**
+ * A Procfile line ending in `# part` is a part of the formation, not an HTTP service: it does not
+ * register, the gateway routes no prefix to it and the runner waits for no route to it.
+ * The shell every foreman runs a line with ignores the comment.
+ */
+export const PART_MARK = /\s#\s*part\b[^#]*$/
 
 /** `name: command` lines, as both foremen read them; blank lines and # comments ignored. */
 export function parseProcfile (text: string): ProcessType[] {
@@ -23,7 +32,7 @@ export function parseProcfile (text: string): ProcessType[] {
     const m = /^([A-Za-z0-9_-]+):\s*(.+)$/.exec(line)
     if (!m) throw new Error(`Procfile line ${i + 1} is not "name: command": ${line}`)
     if (types.some((t) => t.name === m[1])) throw new Error(`Procfile lists ${m[1]} twice`)
-    types.push({ name: m[1]!, command: m[2]! })
+    types.push({ name: m[1]!, command: m[2]!, ...(PART_MARK.test(m[2]!) ? { part: true } : {}) })
   }
   return types
 }
@@ -33,19 +42,27 @@ export function readProcfile (file: string): ProcessType[] {
 }
 
 /**
+ * The formation `pnpm start` runs when none is given: every process type once, with three stats
+ * instances (the sharded service, load-balanced) and two each of likes and polls (discovery and
+ * balancing visible in X-Instance). Types this Procfile lacks are skipped.
+ */
+export const DEFAULT_FORMATION = 'all=1,stats=3,likes=2,polls=2'
+
+/**
  * `stats=3,posts=1` with foreman's meaning: listed types run that many times, the others not
- * at all, `all=N` sets the count of every unlisted type. No spec: every type once, stats x3.
+ * at all, `all=N` sets the count of every unlisted type. No spec: DEFAULT_FORMATION.
  * The gateway and the registry run once whatever the spec says: without them nothing is served.
  */
 export function parseFormation (spec: string | undefined, types: ProcessType[]): Map<string, number> {
   const names = new Set(types.map((t) => t.name))
   let all = 0
   const counts = new Map<string, number>()
-  for (const pair of (spec ?? 'all=1,stats=3').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (spec ?? DEFAULT_FORMATION).split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([A-Za-z0-9_-]+)=(\d+)$/.exec(pair)
     if (!m) throw new Error(`formation: "${pair}" is not name=count`)
     const [, name, count] = m as unknown as [string, string, string]
     if (name === 'all') all = Number(count)
+    else if (!names.has(name) && spec === undefined) continue
     else if (!names.has(name)) throw new Error(`formation: no process type "${name}" in the Procfile (${[...names].join(', ')})`)
     else counts.set(name, Number(count))
   }
@@ -61,6 +78,8 @@ export interface PlannedProcess {
   index: number
   command: string
   port: number
+  /** Not an HTTP service (see PART_MARK): never routed. */
+  part?: boolean
 }
 
 /**
@@ -75,7 +94,7 @@ export function planFormation (types: ProcessType[], formation: Map<string, numb
     const count = formation.get(t.name) ?? 0
     for (let i = 0; i < count; i++) {
       const port = t.name === REGISTRY_TYPE ? registryPort : basePort + position * 100 + i
-      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port })
+      plan.push({ name: `${t.name}.${i + 1}`, type: t.name, index: i, command: t.command, port, ...(t.part ? { part: true } : {}) })
     }
   })
   return plan

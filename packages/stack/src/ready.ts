@@ -29,7 +29,7 @@ export async function unrouted (apiUrl: string, plan: PlannedProcess[]): Promise
     return ['traefik']
   }
   return plan
-    .filter((p) => p.type !== GATEWAY_TYPE)
+    .filter((p) => p.type !== GATEWAY_TYPE && !p.part)
     .filter((p) => !(routed.get(p.type) ?? []).includes(`http://127.0.0.1:${p.port}`))
     .map((p) => p.name)
 }

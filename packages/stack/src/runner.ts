@@ -159,7 +159,8 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     child,
     restart,
     async rollingRestart () {
-      for (const p of plan) if (p.type !== GATEWAY_TYPE) await restart(p.name)
+      // A part (a Redis server) has no second instance to take over while it restarts: left alone.
+      for (const p of plan) if (p.type !== GATEWAY_TYPE && !p.part) await restart(p.name)
     },
     waitRouted: (timeoutMs = 30_000) => waitRouted(apiUrl, plan, timeoutMs),
     stop

@@ -16,7 +16,7 @@ import { resolve } from 'node:path'
 import { routedServers } from './ready.js'
 import { startStack } from './runner.js'
 
-const usage = `usage: pnpm start [--formation all=1,stats=3] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
+const usage = `usage: pnpm start [--formation all=1,stats=3,likes=2,polls=2] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
                  [--no-prepare] [--api-port PORT (default port-1)] [--registry-port PORT (default port-2)]
                  [--work-dir DIR (default <data-dir>/gateway)]`
 
