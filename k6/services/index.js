@@ -8,7 +8,8 @@ import * as votes from './votes/index.js'
 import * as messages from './messages/index.js'
 import * as likes from './likes/index.js'
 import * as polls from './polls/index.js'
+import * as registry from './registry/index.js'
 
-const modules = { stats, users, posts, votes, messages, likes, polls }
+const modules = { stats, users, posts, votes, messages, likes, polls, registry }
 
 export const SERVICES = Object.entries(modules).map(([name, m]) => ({ name, smoke: m.smoke, negative: m.negative, journey: m.journey }))
