@@ -1,0 +1,6 @@
+import { serviceErrors } from '@platform/kit'
+
+// Every error this service answers with on purpose; codes come out as CINEMA_SHOWTIMES_<CODE>.
+const error = serviceErrors('cinema-showtimes')
+
+export const ItemNotFound = error<[string]>('ITEM_NOT_FOUND', 'item %s does not exist', 404)
