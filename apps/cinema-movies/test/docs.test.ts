@@ -9,10 +9,11 @@ test('docs and health', async (t) => {
     prefix: '/cinema/movies',
     title: 'Cinema movies',
     operations: [
-      ['/cinema/movies', 'post', ['201', '400', '403', '413', '415']],
+      ['/cinema/movies', 'post', ['201', '400', '409', '413', '415']],
       ['/cinema/movies', 'get', ['200', '400']],
-      ['/cinema/movies/{item_id}', 'get', ['200', '400', '404']],
-      ['/cinema/movies/{item_id}', 'delete', ['200', '400', '404']]
+      ['/cinema/movies/{movie_id}', 'get', ['200', '400', '404']],
+      ['/cinema/movies/{movie_id}', 'patch', ['200', '400', '404', '413', '415']],
+      ['/cinema/movies/{movie_id}', 'delete', ['200', '400', '404']]
     ]
   })
 })
