@@ -1,26 +1,40 @@
-import { Type } from 'typebox'
-import { Cursor, Limit, Text, Username, Uuid } from '@platform/kit'
+import { Type, type Static } from 'typebox'
+import { Limit } from '@platform/kit'
+import { IsoDate, MovieId, ShowDate } from '@platform/cinema'
 
-const CreatedAt = Type.String({ format: 'date-time', description: 'When it was created (UTC, ms precision)' })
-
-export const NewItem = Type.Object(
-  { title: Text({ maxLength: 300, description: 'A title: 1 to 300 characters, not blank' }), username: Username },
-  { additionalProperties: false, title: 'NewItem' }
-)
-
-export const Item = Type.Object(
-  { item_id: Uuid, title: Type.String(), username: Username, created_at: CreatedAt },
-  { title: 'Item' }
-)
-
-export const ItemPage = Type.Object(
+export const Showing = Type.Object(
   {
-    items: Type.Array(Item),
-    next: Type.Union([Cursor, Type.Null()], { description: 'Pass as `before=` for the next page; null on the last page' })
+    movie_id: MovieId,
+    capacity: Type.Integer({ minimum: 1, maximum: 1000, description: 'Seats of the showing: 1 to 1000', examples: [120] })
   },
-  { title: 'ItemPage' }
+  { additionalProperties: false, title: 'Showing' }
+)
+export type Showing = Static<typeof Showing>
+
+const Showings = Type.Array(Showing, { minItems: 1, maxItems: 50, description: 'The movies shown that day (1 to 50), each once' })
+
+export const NewShowtime = Type.Object({ date: ShowDate, showings: Showings }, { additionalProperties: false, title: 'NewShowtime' })
+export const ShowtimeChange = Type.Object({ showings: Showings }, { additionalProperties: false, title: 'ShowtimeChange' })
+
+export const Showtime = Type.Object(
+  { date: IsoDate, showings: Type.Array(Showing) },
+  { title: 'Showtime' }
 )
 
-export const ListQuery = Type.Object({ limit: Limit(20, 100), before: Type.Optional(Cursor) }, { additionalProperties: false })
+export const ShowtimePage = Type.Object(
+  {
+    showtimes: Type.Array(Showtime),
+    next: Type.Union([IsoDate, Type.Null()], { description: 'Pass as `after=` for the next page; null on the last page' })
+  },
+  { title: 'ShowtimePage' }
+)
 
-export const ItemParams = Type.Object({ item_id: Uuid }, { additionalProperties: false })
+export const ListQuery = Type.Object(
+  {
+    limit: Limit(20, 100),
+    after: Type.Optional({ ...ShowDate, description: 'A show date: YYYYMMDD or YYYY-MM-DD; only later days are listed (the `next` of a previous page)' })
+  },
+  { additionalProperties: false }
+)
+
+export const DateParams = Type.Object({ date: ShowDate }, { additionalProperties: false })

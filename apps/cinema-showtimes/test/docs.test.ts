@@ -9,10 +9,11 @@ test('docs and health', async (t) => {
     prefix: '/cinema/showtimes',
     title: 'Cinema showtimes',
     operations: [
-      ['/cinema/showtimes', 'post', ['201', '400', '403', '413', '415']],
+      ['/cinema/showtimes', 'post', ['201', '400', '404', '409', '413', '415', '502', '503']],
       ['/cinema/showtimes', 'get', ['200', '400']],
-      ['/cinema/showtimes/{item_id}', 'get', ['200', '400', '404']],
-      ['/cinema/showtimes/{item_id}', 'delete', ['200', '400', '404']]
+      ['/cinema/showtimes/{date}', 'get', ['200', '400', '404']],
+      ['/cinema/showtimes/{date}', 'put', ['200', '400', '404', '413', '415', '502', '503']],
+      ['/cinema/showtimes/{date}', 'delete', ['200', '400', '404']]
     ]
   })
 })
