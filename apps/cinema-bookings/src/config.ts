@@ -1,8 +1,9 @@
-import { loadConfig } from '@platform/kit'
+import { gatewayUrlConfig, loadConfig } from '@platform/kit'
 import { databaseFileConfig } from '@platform/sqlite'
 
 export function loadCinemaBookingsConfig (env: Record<string, string | undefined> = process.env) {
-  return loadConfig(databaseFileConfig('cinema-bookings'), env)
+  // GATEWAY_URL: where users (cinema-users) and showings with their capacity (cinema-showtimes) are read.
+  return loadConfig({ ...databaseFileConfig('cinema-bookings'), ...gatewayUrlConfig() }, env)
 }
 
 export type CinemaBookingsConfig = ReturnType<typeof loadCinemaBookingsConfig>

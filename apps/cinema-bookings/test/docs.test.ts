@@ -9,10 +9,12 @@ test('docs and health', async (t) => {
     prefix: '/cinema/bookings',
     title: 'Cinema bookings',
     operations: [
-      ['/cinema/bookings', 'post', ['201', '400', '403', '413', '415']],
+      ['/cinema/bookings', 'post', ['201', '400', '403', '404', '409', '413', '415', '502', '503']],
       ['/cinema/bookings', 'get', ['200', '400']],
-      ['/cinema/bookings/{item_id}', 'get', ['200', '400', '404']],
-      ['/cinema/bookings/{item_id}', 'delete', ['200', '400', '404']]
+      ['/cinema/bookings/{username}', 'get', ['200', '400', '404', '502', '503']],
+      ['/cinema/bookings/{username}/{booking_id}', 'get', ['200', '400', '404']],
+      ['/cinema/bookings/{username}/{booking_id}', 'delete', ['200', '400', '403', '404']],
+      ['/cinema/bookings/showings/{date}/{movie_id}', 'get', ['200', '400', '404', '502', '503']]
     ]
   })
 })

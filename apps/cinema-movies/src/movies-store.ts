@@ -104,14 +104,14 @@ export type MoviesStore = ReturnType<typeof createMoviesStore>
 
 declare module 'fastify' {
   interface FastifyInstance {
-    movies: MoviesStore
+    cinemaMovies: MoviesStore
   }
 }
 
-/** The movies database as a plugin: `app.movies` is the store. */
+/** The movies database as a plugin: `app.cinemaMovies` is the store. */
 export const moviesStore = sqliteStore({
   name: 'cinema-movies-store',
-  decorator: 'movies',
+  decorator: 'cinemaMovies',
   migrations: new URL('../migrations', import.meta.url),
   createStore: (db) => createMoviesStore(db)
 })

@@ -17,6 +17,6 @@ export const meta: ServiceMeta = {
 export async function buildApp (config: CinemaShowtimesConfig, options: BuildOptions = {}) {
   const app = await createService(meta, config, options)
   await app.register(showtimesStore, { file: config.DATABASE_FILE })
-  await app.register(showtimesRoutes, { gatewayUrl: config.GATEWAY_URL })
+  await app.register(showtimesRoutes, { gatewayUrl: config.GATEWAY_URL, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS })
   return app
 }

@@ -8,8 +8,8 @@ import type { Showing } from './schemas.js'
  * (`GET /cinema/movies?movie_id=...`). A showtime never names a movie the catalogue lacks
  * when it is written; a movie deleted later stays named (the catalogue does not call here).
  */
-export function movieCheck (gatewayUrl: string) {
-  const movies = upstream('cinema-showtimes', gatewayUrl)
+export function movieCheck (gatewayUrl: string, timeoutMs?: number) {
+  const movies = upstream('cinema-showtimes', gatewayUrl, timeoutMs)
   return async (showings: Showing[], request: FastifyRequest): Promise<Showing[]> => {
     const normal = showings.map((s) => ({ movie_id: s.movie_id.toLowerCase(), capacity: s.capacity }))
     const ids = normal.map((s) => s.movie_id)

@@ -86,14 +86,14 @@ export type ShowtimesStore = ReturnType<typeof createShowtimesStore>
 
 declare module 'fastify' {
   interface FastifyInstance {
-    showtimes: ShowtimesStore
+    cinemaShowtimes: ShowtimesStore
   }
 }
 
-/** The showtimes database as a plugin: `app.showtimes` is the store. */
+/** The showtimes database as a plugin: `app.cinemaShowtimes` is the store. */
 export const showtimesStore = sqliteStore({
   name: 'cinema-showtimes-store',
-  decorator: 'showtimes',
+  decorator: 'cinemaShowtimes',
   migrations: new URL('../migrations', import.meta.url),
   createStore: (db) => createShowtimesStore(db)
 })

@@ -9,10 +9,10 @@ test('docs and health', async (t) => {
     prefix: '/cinema/users',
     title: 'Cinema users',
     operations: [
-      ['/cinema/users', 'post', ['201', '400', '403', '413', '415']],
+      ['/cinema/users', 'post', ['201', '400', '403', '409', '413', '415']],
       ['/cinema/users', 'get', ['200', '400']],
-      ['/cinema/users/{item_id}', 'get', ['200', '400', '404']],
-      ['/cinema/users/{item_id}', 'delete', ['200', '400', '404']]
+      ['/cinema/users/{username}', 'get', ['200', '400', '404']],
+      ['/cinema/users/{username}/bookings', 'get', ['200', '400', '404', '502', '503']]
     ]
   })
 })

@@ -36,7 +36,9 @@ export interface TestCinema {
 export async function startTestCinema (t: Test): Promise<TestCinema> {
   const gateway = await startTestGateway()
   const dir = t.testdir()
-  const env = (name: string) => ({ LOG_LEVEL: 'silent', DATABASE_FILE: join(dir, `${name}.db`), GATEWAY_URL: gateway.url })
+  // One test process serves every service here, so under a crowd of requests an upstream read
+  // waits its turn far longer than in a formation: the timeout is for a stuck service, not that.
+  const env = (name: string) => ({ LOG_LEVEL: 'silent', DATABASE_FILE: join(dir, `${name}.db`), GATEWAY_URL: gateway.url, UPSTREAM_TIMEOUT_MS: '30000' })
   const movies = await buildMovies(loadCinemaMoviesConfig(env('movies')))
   const showtimes = await buildShowtimes(loadCinemaShowtimesConfig(env('showtimes')))
   const users = await buildUsers(loadCinemaUsersConfig(env('users')))

@@ -24,7 +24,7 @@ const moviesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { movie_id: movieId, title, director, rating } = request.body
-    const movie = app.movies.create({ title, director, rating_tenths: tenths(rating) }, movieId)
+    const movie = app.cinemaMovies.create({ title, director, rating_tenths: tenths(rating) }, movieId)
     if (!movie) throw new MovieExists(movieId!.toLowerCase())
     return reply.code(201).header('location', `/cinema/movies/${movie.movie_id}`).send(movie)
   })
@@ -42,9 +42,9 @@ const moviesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { limit, before, movie_id: ids } = request.query
     if (ids) {
       if (before !== undefined) throw new IdsWithCursor()
-      return { movies: app.movies.getMany(ids), next: null }
+      return { movies: app.cinemaMovies.getMany(ids), next: null }
     }
-    const page = app.movies.list(limit, pageKey(before))
+    const page = app.cinemaMovies.list(limit, pageKey(before))
     return { movies: page.movies, next: page.next && encodeCursor(page.next) }
   })
 
@@ -56,7 +56,7 @@ const moviesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Movie, ...errorResponses(400, 404) }
     }
   }, async (request) => {
-    const movie = app.movies.get(request.params.movie_id)
+    const movie = app.cinemaMovies.get(request.params.movie_id)
     if (!movie) throw new MovieNotFound(request.params.movie_id.toLowerCase())
     return movie
   })
@@ -72,7 +72,7 @@ const moviesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request) => {
     const { title, director, rating } = request.body
-    const movie = app.movies.update(request.params.movie_id, {
+    const movie = app.cinemaMovies.update(request.params.movie_id, {
       ...(title === undefined ? {} : { title }),
       ...(director === undefined ? {} : { director }),
       ...(rating === undefined ? {} : { rating_tenths: tenths(rating) })
@@ -90,7 +90,7 @@ const moviesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Movie, ...errorResponses(400, 404) }
     }
   }, async (request) => {
-    const movie = app.movies.delete(request.params.movie_id)
+    const movie = app.cinemaMovies.delete(request.params.movie_id)
     if (!movie) throw new MovieNotFound(request.params.movie_id.toLowerCase())
     return movie
   })

@@ -8,8 +8,8 @@ import { DateParams, ListQuery, NewShowtime, Showtime, ShowtimeChange, ShowtimeP
 const tags = ['showtimes']
 const showDate = showDateParser('cinema-showtimes')
 
-const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async (app, opts) => {
-  const existingMovies = movieCheck(opts.gatewayUrl)
+const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string, upstreamTimeoutMs: number }> = async (app, opts) => {
+  const existingMovies = movieCheck(opts.gatewayUrl, opts.upstreamTimeoutMs)
 
   app.post('/cinema/showtimes', {
     schema: {
@@ -22,8 +22,8 @@ const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
     }
   }, async (request, reply) => {
     const date = showDate(request.body.date, 'body/date')
-    if (app.showtimes.get(date)) throw new ShowtimeExists(date)
-    const showtime = app.showtimes.create(date, await existingMovies(request.body.showings, request))
+    if (app.cinemaShowtimes.get(date)) throw new ShowtimeExists(date)
+    const showtime = app.cinemaShowtimes.create(date, await existingMovies(request.body.showings, request))
     if (!showtime) throw new ShowtimeExists(date)
     return reply.code(201).header('location', `/cinema/showtimes/${date}`).send(showtime)
   })
@@ -38,7 +38,7 @@ const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
     }
   }, async (request) => {
     const { limit, after } = request.query
-    return app.showtimes.list(limit, after === undefined ? undefined : showDate(after, 'querystring/after'))
+    return app.cinemaShowtimes.list(limit, after === undefined ? undefined : showDate(after, 'querystring/after'))
   })
 
   app.get('/cinema/showtimes/:date', {
@@ -51,7 +51,7 @@ const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
     }
   }, async (request) => {
     const date = showDate(request.params.date, 'params/date')
-    const showtime = app.showtimes.get(date)
+    const showtime = app.cinemaShowtimes.get(date)
     if (!showtime) throw new ShowtimeNotFound(date)
     return showtime
   })
@@ -68,8 +68,8 @@ const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
     }
   }, async (request) => {
     const date = showDate(request.params.date, 'params/date')
-    if (!app.showtimes.get(date)) throw new ShowtimeNotFound(date)
-    const showtime = app.showtimes.replace(date, await existingMovies(request.body.showings, request))
+    if (!app.cinemaShowtimes.get(date)) throw new ShowtimeNotFound(date)
+    const showtime = app.cinemaShowtimes.replace(date, await existingMovies(request.body.showings, request))
     if (!showtime) throw new ShowtimeNotFound(date)
     return showtime
   })
@@ -84,7 +84,7 @@ const showtimesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
     }
   }, async (request) => {
     const date = showDate(request.params.date, 'params/date')
-    const showtime = app.showtimes.delete(date)
+    const showtime = app.cinemaShowtimes.delete(date)
     if (!showtime) throw new ShowtimeNotFound(date)
     return showtime
   })
