@@ -65,5 +65,5 @@ export async function startTestCinema (t: Test): Promise<TestCinema> {
 export const MOVIES = {
   creed: { movie_id: '267eedb8-0f5d-42d5-8f43-72426b9fb3e6', title: 'Creed', director: 'Ryan Coogler', rating: 8.8 },
   martian: { movie_id: 'a8034f44-aee4-44cf-b32c-74cf452aaaae', title: 'The Martian', director: 'Ridley Scott', rating: 8.2 },
-  spectre: { movie_id: '96798c08-d19b-4986-a05d-7da856efb697', title: 'Spectre', director: 'Sam Mendes', rating: 7.1 }
+  spectre: { movie_id: '39ab85e5-5e8e-4dc5-afea-65dc368bd7ab', title: 'Spectre', director: 'Sam Mendes', rating: 7.1 }
 }
