@@ -34,10 +34,11 @@ export function formatSeats (c: Colors, seats: { available: number, capacity: nu
 }
 
 /** A table with a bold header row; no colour codes when colour is off. */
-export function table (c: Colors, head: string[], rows: (string | number)[][]): string {
+export function table (c: Colors, head: string[], rows: (string | number)[][], options: { lines?: boolean } = {}): string {
   const t = new Table({
     head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
+    // A line between rows only where rows take several lines each.
+    style: { head: [], border: [], compact: options.lines !== true },
     wordWrap: true
   })
   for (const row of rows) t.push(row.map(String))
@@ -55,7 +56,7 @@ export function showtimesTable (c: Colors, showtimes: { date: string, showings: 
   return table(c, ['Date', 'Movies (seats)'], showtimes.map((s) => [
     `${formatDate(s.date)}\n${c.dim(s.date.replaceAll('-', ''))}`,
     s.showings.map((sh) => `${titles.get(sh.movie_id) ?? c.dim(`(movie ${sh.movie_id})`)} ${c.dim(`(${sh.capacity})`)}`).join('\n')
-  ]))
+  ]), { lines: true })
 }
 
 export function usersTable (c: Colors, users: { username: string, name: string }[]): string {
