@@ -15,7 +15,7 @@ if (spawnSync('tmux', ['-V']).status !== 0) {
   t.plan(0, 'tmux is not installed')
   process.exit(0)
 }
-t.setTimeout(300_000)
+t.setTimeout(240_000)
 
 // The build the README tells people to run: plain JavaScript in the git-ignored dist/.
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
