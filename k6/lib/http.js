@@ -12,20 +12,42 @@ const WITH_BODY = { ...ACCEPT, 'Content-Type': 'application/json' }
 const SUCCESS = http.expectedStatuses({ min: 200, max: 399 })
 /** For requests that must be refused: a 4xx is the right answer, anything else counts as failed. */
 export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
+/** Exactly these statuses count as "not failed": a race whose losers get a 409 on purpose. */
+export const expecting = (...statuses) => http.expectedStatuses(...statuses)
 
 /**
  * Sends one request. `body` is serialised unless it is already a string (negative tests send raw
  * text on purpose). `name` is the route template used as the metric tag.
  */
-export function request (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
+export function request (method, path, body, opts = {}) {
+  const { url, payload, params } = prepare(method, path, body, opts)
+  return http.request(method, url, payload, params)
+}
+
+function prepare (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
   const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
-  return http.request(method, `${BASE_URL}${path}`, payload, {
-    headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
-    // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
-    tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
-    responseCallback: expect,
-    timeout
-  })
+  return {
+    url: `${BASE_URL}${path}`,
+    payload,
+    params: {
+      headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
+      // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
+      tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
+      responseCallback: expect,
+      timeout
+    }
+  }
+}
+
+/**
+ * Sends several requests at once (k6 runs them in parallel, one VU): races a test provokes on
+ * purpose. Each entry is `{ method, path, body, ...options of request() }`; answers in order.
+ */
+export function batch (requests) {
+  return http.batch(requests.map(({ method, path, body, ...opts }) => {
+    const { url, payload, params } = prepare(method, path, body, opts)
+    return { method, url, body: payload, params }
+  }))
 }
 
 export const get = (path, opts) => request('GET', path, undefined, opts)

@@ -45,3 +45,5 @@ export function testDocs (t: Test, app: FastifyInstance, opts: { service: string
     t.match(res.json(), { status: 'ok', service: opts.service })
   })
 }
+
+export { startTestGateway, type TestGateway } from './test-gateway.js'

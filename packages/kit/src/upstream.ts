@@ -8,7 +8,11 @@ import { serviceErrors } from './error-shape.js'
  * properties given to loadConfig. A test may point it straight at one service process.
  */
 export function gatewayUrlConfig () {
-  return { GATEWAY_URL: Type.String({ minLength: 1, default: 'http://127.0.0.1:9999' }) }
+  return {
+    GATEWAY_URL: Type.String({ minLength: 1, default: 'http://127.0.0.1:9999' }),
+    // How long a read of another service may take before it is a 503 (upstream's timeoutMs).
+    UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 3000 })
+  }
 }
 
 export interface UpstreamReply<T> {

@@ -80,6 +80,8 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
     GATEWAY_WORK_DIR: workDir,
     GATEWAY_PORT: String(port),
+    // Where a service reads another service (the kit's upstream): this formation's gateway.
+    GATEWAY_URL: `http://127.0.0.1:${port}`,
     GATEWAY_API_PORT: String(apiPort),
     ...options.env
   }

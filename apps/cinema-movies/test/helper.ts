@@ -1,0 +1,12 @@
+import { join } from 'node:path'
+import type { Test } from 'tap'
+import { testApp } from '@platform/kit/testing'
+import { buildApp } from '../src/app.js'
+import { loadCinemaMoviesConfig } from '../src/config.js'
+
+/** A cinema-movies app on a fresh temporary database, closed when the test ends. */
+export function buildTestApp (t: Test, env: Record<string, string> = {}) {
+  return testApp(t, buildApp(loadCinemaMoviesConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: join(t.testdir(), 'cinema-movies.db'), ...env })))
+}
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>
