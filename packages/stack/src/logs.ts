@@ -118,6 +118,9 @@ async function main (): Promise<number> {
   follower.start()
   await new Promise<void>((resolve) => {
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => resolve())
+    // pnpm does not pass SIGTERM on to its script: when the parent goes away, stop too.
+    const parent = process.ppid
+    setInterval(() => process.ppid !== parent && resolve(), 500).unref()
   })
   follower.stop()
   return 0
