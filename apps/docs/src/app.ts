@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import { createService, upstream, type BuildOptions, type ServiceMeta } from '@platform/kit'
 import type { DocsConfig } from './config.js'
 import pickerRoutes, { type Spec } from './routes/picker.js'
@@ -17,14 +18,15 @@ interface Registered { service: string, prefix: string }
  * The specs to offer: DOCS_SERVICES when set, else every service registered now (asked of the
  * service registry at each page load), each fetched through the gateway at `<prefix>/openapi.json`.
  */
-function specSource (config: DocsConfig): () => Promise<Spec[]> {
+function specSource (config: DocsConfig): (request: FastifyRequest) => Promise<Spec[]> {
   if (config.DOCS_SERVICES !== undefined) {
     const fixed = config.DOCS_SERVICES.split(',').map((s) => s.trim()).filter(Boolean).map((name) => ({ name, url: `/${name}/openapi.json` }))
     return async () => fixed
   }
   const registry = upstream(meta.name, config.REGISTRY_URL)
-  return async () => {
-    const { body } = await registry.get<{ instances: Registered[] }>('/registry/instances?limit=1000')
+  // The page load's request id goes along: the registry's log lines join the picker's.
+  return async (request) => {
+    const { body } = await registry.get<{ instances: Registered[] }>('/registry/instances?limit=1000', request)
     const specs = new Map<string, Spec>()
     for (const i of body.instances) if (i.service !== meta.name) specs.set(i.service, { name: i.service, url: `${i.prefix}/openapi.json` })
     return [...specs.values()].sort((a, b) => a.name.localeCompare(b.name))

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { BaseConfig } from './config.js'
 import docs from './docs.js'
@@ -55,7 +55,10 @@ export function instanceName (name: string, port: number): string {
 export async function createService (meta: ServiceMeta, config: BaseConfig, options: BuildOptions = {}) {
   const instance = instanceName(meta.name, config.PORT)
   const app = Fastify({
+    // One log for the whole platform: every line names its service and instance, and a
+    // request's lines carry `request_id` (Fastify's `reqId`), the id upstream() passes on.
     logger: { level: config.LOG_LEVEL, base: { service: meta.name, instance } },
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: config.BODY_LIMIT,
     // x-request-id is taken only when short and plain (it goes into every log line and back to
     // the client); anything else is replaced by a fresh id.

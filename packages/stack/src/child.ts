@@ -3,6 +3,9 @@ import { createInterface } from 'node:readline'
 
 export type Log = (line: string) => void
 
+/** Where a child's output lines go, one at a time, with the stream each came from. */
+export type Output = (line: string, stream: 'stdout' | 'stderr') => void
+
 export interface ChildSpec {
   name: string
   command: string
@@ -13,17 +16,19 @@ export interface ChildSpec {
 /**
  * One process of the formation. It runs in its own process group, so a Ctrl-C in the
  * terminal reaches only the runner, which then signals each child exactly once (the kit
- * exits at once on a second signal). Its output lines are prefixed with its name; the last
- * ones are kept to explain a failure.
+ * exits at once on a second signal). Its output lines go to `output` (the runner prints them
+ * prefixed with its name and keeps them in its log file); the last ones are kept to explain a failure.
  */
 export class Child {
   proc: ChildProcess | undefined
   startedAt = 0
   readonly tail: string[] = []
   private exited: Promise<void> = Promise.resolve()
+  private outputClosed: Promise<unknown> = Promise.resolve()
 
   constructor (
     readonly spec: ChildSpec,
+    private readonly output: Output,
     private readonly log: Log,
     private readonly onExit: (child: Child, code: number | null, signal: NodeJS.Signals | null) => void
   ) {}
@@ -47,13 +52,17 @@ export class Child {
     })
     this.proc = proc
     this.startedAt = Date.now()
-    for (const stream of [proc.stdout!, proc.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
+    const closed: Promise<void>[] = []
+    for (const [name, stream] of [['stdout', proc.stdout!], ['stderr', proc.stderr!]] as const) {
+      const lines = createInterface({ input: stream })
+      lines.on('line', (line) => {
         this.tail.push(line)
         if (this.tail.length > 20) this.tail.shift()
-        this.log(`${this.spec.name} | ${line}`)
+        this.output(line, name)
       })
+      closed.push(new Promise((resolve) => lines.once('close', resolve)))
     }
+    this.outputClosed = Promise.all(closed)
     this.exited = new Promise((resolve) => {
       proc.on('exit', (code, signal) => {
         this.onExit(this, code, signal)
@@ -83,5 +92,15 @@ export class Child {
 
   wait (): Promise<void> {
     return this.exited
+  }
+
+  /**
+   * Resolves once its last output lines have been handed on (a process's pipes can close after
+   * it exited), or after `timeoutMs`: a grandchild it left behind may hold them open.
+   */
+  async outputDone (timeoutMs = 1000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([this.outputClosed, new Promise((resolve) => { timer = setTimeout(resolve, timeoutMs) })])
+    clearTimeout(timer)
   }
 }

@@ -9,13 +9,15 @@
  *   node --import tsx packages/stack/src/gateway.ts
  *
  * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), REGISTRY_URL
- * (http://127.0.0.1:9997), GATEWAY_WORK_DIR (data/gateway: derived static config, access log), TRAEFIK_BIN.
+ * (http://127.0.0.1:9997), GATEWAY_WORK_DIR (data/gateway: derived static config, access log), TRAEFIK_BIN,
+ * GATEWAY_ACCESS_LOG_SIZE (10M: the access log is rotated past it) and GATEWAY_ACCESS_LOG_KEEP (5 rotated files).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DATA_DIR, REPO_ROOT } from '@platform/kit'
+import { parseSize, rotateWhenLarge } from './access-log.js'
 import { deriveStaticConfig } from './static-config.js'
 
 export interface GatewayOptions {
@@ -25,6 +27,9 @@ export interface GatewayOptions {
   registryUrl: string
   workDir: string
   traefikBin: string
+  /** The access log (<workDir>/access.log) is rotated past this many bytes, keeping this many old files. */
+  accessLogMaxBytes: number
+  accessLogKeep: number
 }
 
 export function gatewayOptionsFromEnv (env: NodeJS.ProcessEnv = process.env, root = REPO_ROOT): GatewayOptions {
@@ -39,8 +44,16 @@ export function gatewayOptionsFromEnv (env: NodeJS.ProcessEnv = process.env, roo
     apiPort: port('GATEWAY_API_PORT', 9998),
     registryUrl: env.REGISTRY_URL || 'http://127.0.0.1:9997',
     workDir: resolve(root, env.GATEWAY_WORK_DIR || join(DATA_DIR, 'gateway')),
-    traefikBin: env.TRAEFIK_BIN || findTraefik(root, env.PATH ?? '')
+    traefikBin: env.TRAEFIK_BIN || findTraefik(root, env.PATH ?? ''),
+    accessLogMaxBytes: parseSize(env.GATEWAY_ACCESS_LOG_SIZE || '10M'),
+    accessLogKeep: count('GATEWAY_ACCESS_LOG_KEEP', env.GATEWAY_ACCESS_LOG_KEEP, 5)
   }
+}
+
+function count (name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not ${value}`)
+  return Number(value)
 }
 
 /** traefik from PATH, else the pinned build of scripts/setup-tools.sh. */
@@ -72,6 +85,7 @@ function hasDashboard (bin: string): boolean {
 export async function runGateway (o: GatewayOptions): Promise<number> {
   mkdirSync(o.workDir, { recursive: true })
   const staticFile = join(o.workDir, 'static.toml')
+  const accessLog = join(o.workDir, 'access.log')
   writeFileSync(
     staticFile,
     deriveStaticConfig(readFileSync(join(o.root, 'traefik.toml'), 'utf8'), {
@@ -79,14 +93,16 @@ export async function runGateway (o: GatewayOptions): Promise<number> {
       apiAddress: `127.0.0.1:${o.apiPort}`,
       fileProviderDir: join(o.root, 'traefik'),
       httpProviderEndpoint: `${o.registryUrl}/registry/traefik`,
-      accessLog: join(o.workDir, 'access.log'),
+      accessLog,
       dashboard: hasDashboard(o.traefikBin)
     })
   )
   const traefik = spawn(o.traefikBin, [`--configFile=${staticFile}`], { cwd: o.root, stdio: 'inherit' })
+  const stopRotating = rotateWhenLarge({ file: accessLog, maxBytes: o.accessLogMaxBytes, keep: o.accessLogKeep, reopen: () => traefik.kill('SIGUSR1') })
   let stopping = false
   const stop = () => {
     stopping = true
+    stopRotating()
     traefik.kill('SIGTERM')
   }
   process.on('SIGINT', stop)
@@ -97,6 +113,7 @@ export async function runGateway (o: GatewayOptions): Promise<number> {
       resolve(1)
     })
     traefik.on('exit', (code, signal) => {
+      stopRotating()
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
       if (!stopping) process.stderr.write(`gateway: traefik exited (${signal ?? code})\n`)

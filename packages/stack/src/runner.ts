@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DATA_DIR, REPO_ROOT } from '@platform/kit'
 import { Child, type Log } from './child.js'
+import { DEFAULT_LOG_FILES, fileLine, FormationLogs, LEVELS, LOGS_FOLDER, RUNNER_SOURCE, type LogFileSettings } from './log-files.js'
 import { pnpmCommand } from './pnpm.js'
 import { describeFormation, GATEWAY_TYPE, parseFormation, planFormation, readProcfile, type PlannedProcess } from './procfile.js'
 import { waitRouted } from './ready.js'
@@ -27,7 +28,15 @@ export interface StackOptions {
   workDir?: string
   /** Added to every child's environment. */
   env?: Record<string, string>
+  /** Where each process's output lines go besides its log file (default: the terminal, prefixed with its name). */
   log?: Log
+  /**
+   * Every process's output is kept in <dataDir>/logs/<process>.log (`pnpm logs` reads them),
+   * rotated by size; false: no files.
+   */
+  logFiles?: LogFileSettings | false
+  /** Output lines below this pino level are kept in the files only, not given to `log` (default: all go). */
+  printLevel?: number
   readyTimeoutMs?: number
   stopTimeoutMs?: number
   /** Aborting it while starting stops what was started; startStack then rejects. */
@@ -68,6 +77,7 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
   const workDir = resolve(root, options.workDir ?? join(dataDir, 'gateway'))
   mkdirSync(dataDir, { recursive: true })
 
+  const logSettings = options.logFiles || DEFAULT_LOG_FILES
   // What every process of the formation is told: generic settings only; a service takes what it reads.
   const shared: NodeJS.ProcessEnv = {
     ...process.env,
@@ -83,9 +93,27 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     // Where a service reads another service (the kit's upstream): this formation's gateway.
     GATEWAY_URL: `http://127.0.0.1:${port}`,
     GATEWAY_API_PORT: String(apiPort),
+    // The gateway rotates Traefik's access log as the runner rotates the processes' files.
+    GATEWAY_ACCESS_LOG_SIZE: logSettings.size,
+    GATEWAY_ACCESS_LOG_KEEP: String(logSettings.keep),
     ...options.env
   }
   if (options.prepare !== false) await prepareFormation(root, shared, log)
+
+  const files = options.logFiles === false
+    ? undefined
+    : await FormationLogs.open(join(dataDir, LOGS_FOLDER), logSettings, {
+      started_at: Date.now(),
+      runner_pid: process.pid,
+      access_log: join(workDir, 'access.log'),
+      processes: plan.map((p) => p.name)
+    })
+  const printLevel = options.printLevel ?? 0
+  // The runner's own news (restarts, crash loops) goes to the terminal and to stack.log.
+  const say = (line: string, level = LEVELS.info!) => {
+    log(line)
+    files?.write(RUNNER_SOURCE, JSON.stringify({ level, time: Date.now(), service: RUNNER_SOURCE, instance: RUNNER_SOURCE, msg: line }))
+  }
 
   let stopping = false
   let startFailure: string | undefined
@@ -96,7 +124,7 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
   const planned = new Set<Child>()
   const startAgain = (child: Child) => {
     child.start()
-    log(`stack: ${child.spec.name} pid ${child.pid} port ${child.spec.env.PORT}`)
+    say(`stack: ${child.spec.name} pid ${child.pid} port ${child.spec.env.PORT}`)
   }
 
   const onExit = (child: Child, code: number | null, signal: NodeJS.Signals | null) => {
@@ -112,10 +140,10 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     const count = quick ? (restarts.get(child.spec.name) ?? 0) + 1 : 1
     restarts.set(child.spec.name, count)
     if (count > 3) {
-      log(`${child.spec.name} ${how}; it keeps dying, not restarting it`)
+      say(`${child.spec.name} ${how}; it keeps dying, not restarting it`, LEVELS.error)
       return
     }
-    log(`${child.spec.name} ${how}; restarting it in ${RESTART_DELAY_MS / 1000} s`)
+    say(`${child.spec.name} ${how}; restarting it in ${RESTART_DELAY_MS / 1000} s`, LEVELS.warn)
     setTimeout(() => {
       if (!stopping) startAgain(child)
     }, RESTART_DELAY_MS)
@@ -123,7 +151,13 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
 
   const children = plan.map((p) => {
     const env: NodeJS.ProcessEnv = { ...shared, PORT: String(p.port), PS: p.name }
-    return new Child({ name: p.name, command: p.command, cwd: root, env }, log, onExit)
+    const source = { name: p.name, type: p.type }
+    const output = (line: string, stream: 'stdout' | 'stderr') => {
+      const { text, level } = fileLine(line, source, stream)
+      files?.write(p.name, text)
+      if (level >= printLevel) log(`${p.name} | ${line}`)
+    }
+    return new Child({ name: p.name, command: p.command, cwd: root, env }, output, (line) => say(line, LEVELS.warn), onExit)
   })
   for (const c of children) c.start()
 
@@ -131,6 +165,8 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
   const stop = async () => {
     stopping = true
     await Promise.all(children.map((c) => c.stop(stopTimeout)))
+    await Promise.all(children.map((c) => c.outputDone()))
+    await files?.close()
   }
   const apiUrl = `http://127.0.0.1:${apiPort}`
   try {

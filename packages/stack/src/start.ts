@@ -3,9 +3,13 @@
  *
  *   pnpm start [--formation all=1,stats=5] [--port 9999] [--base-port 5000]
  *              [--data-dir data] [--no-prepare] [--api-port 9998] [--registry-port 9997]
- *              [--work-dir data/gateway]
+ *              [--work-dir data/gateway] [--log-size 10M] [--log-keep 5] [--print-level info]
  *
  * Settings of single services come from the environment as usual (SHARDS_DIR=... pnpm start).
+ *
+ * Every process's output is printed prefixed with its name (lines below --print-level are not)
+ * and kept in <data-dir>/logs/<process>.log, rotated past --log-size keeping --log-keep old
+ * files; `pnpm logs` reads them.
  *
  * Ctrl-C or SIGTERM stops everything (SIGTERM to each process, SIGKILL after 10 s) and exits 0.
  * An instance that dies is reported and started again on its port. SIGUSR2 restarts every
@@ -13,12 +17,15 @@
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
+import { parseSize } from './access-log.js'
+import { parseLevel } from './log-files.js'
 import { routedServers } from './ready.js'
 import { startStack } from './runner.js'
 
 const usage = `usage: pnpm start [--formation all=1,stats=3,likes=2,polls=2] [--port 9999] [--base-port 5000] [--data-dir DIR (default data)]
                  [--no-prepare] [--api-port PORT (default port-1)] [--registry-port PORT (default port-2)]
-                 [--work-dir DIR (default <data-dir>/gateway)]`
+                 [--work-dir DIR (default <data-dir>/gateway)]
+                 [--log-size SIZE (default 10M)] [--log-keep N (default 5)] [--print-level LEVEL (default: print all)]`
 
 function portArg (name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -38,6 +45,9 @@ async function main (): Promise<number> {
       'api-port': { type: 'string' },
       'registry-port': { type: 'string' },
       'work-dir': { type: 'string' },
+      'log-size': { type: 'string' },
+      'log-keep': { type: 'string' },
+      'print-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -48,6 +58,11 @@ async function main (): Promise<number> {
   // Paths on the command line are the user's, relative to where they typed it.
   const cwd = process.env.INIT_CWD ?? process.cwd()
   const dir = (p: string | undefined) => (p === undefined ? undefined : resolve(cwd, p))
+
+  const logSize = values['log-size'] ?? '10M'
+  parseSize(logSize)
+  const logKeep = Number(values['log-keep'] ?? 5)
+  if (!Number.isInteger(logKeep) || logKeep < 0) throw new Error(`--log-keep must be a whole number, not "${values['log-keep']}"`)
 
   const abort = new AbortController()
   const stopSignal = new Promise<string>((resolve) => {
@@ -68,6 +83,8 @@ async function main (): Promise<number> {
     basePort: portArg('base-port', values['base-port']),
     dataDir: dir(values['data-dir']),
     prepare: !values['no-prepare'],
+    logFiles: { size: logSize, keep: logKeep },
+    printLevel: values['print-level'] === undefined ? undefined : parseLevel(values['print-level']),
     signal: abort.signal
   })
   const first = await Promise.race([starting.then((stack) => ({ stack })), stopSignal.then((why) => ({ why }))])

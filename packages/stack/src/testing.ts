@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPO_ROOT } from '@platform/kit'
+import { LOGS_FOLDER, type LogFileSettings } from './log-files.js'
 import { freePort, freeStackPorts } from './ports.js'
 import { readProcfile } from './procfile.js'
 import { startStack, type Stack } from './runner.js'
@@ -59,6 +60,12 @@ export interface TestStack extends Stack {
   baseUrl: string
   /** The temporary folder holding the formation's data, shards and gateway files. */
   dir: string
+  /** The formation's DATA_DIR (`pnpm logs --data-dir` reads its logs). */
+  dataDir: string
+  /** Every process's log file (<dataDir>/logs/<process>.log) and formation.json. */
+  logsDir: string
+  /** Traefik's access log. */
+  accessLog: string
   /** Every line the formation printed, for a failing test's message. */
   lines: string[]
   /** Stops every process and removes the temporary folder. */
@@ -71,6 +78,8 @@ export interface TestStackOptions {
   /** Added to every process's environment (SHARDS_DIR defaults to a new empty layout). */
   env?: Record<string, string>
   readyTimeoutMs?: number
+  /** The processes' log files: size and rotations kept (default the runner's: 10M, 5). */
+  logFiles?: LogFileSettings
 }
 
 /** The real Procfile's processes behind real Traefik, on free loopback ports, in a temporary folder. */
@@ -79,13 +88,16 @@ export async function startTestStack (options: TestStackOptions = {}): Promise<T
   const types = readProcfile(join(REPO_ROOT, 'Procfile')).length
   const ports = await freeStackPorts(types, 3)
   const lines: string[] = []
+  const dataDir = join(dir, 'data')
+  const workDir = join(dir, 'gateway')
   let stack: Stack
   try {
     stack = await startStack({
       ...ports,
       formation: options.formation,
-      dataDir: join(dir, 'data'),
-      workDir: join(dir, 'gateway'),
+      dataDir,
+      workDir,
+      logFiles: options.logFiles,
       prepare: false,
       readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
       env: { LOG_LEVEL: 'warn', SHARDS_DIR: join(dir, 'shards'), NODE_OPTIONS: '', ...options.env },
@@ -99,6 +111,9 @@ export async function startTestStack (options: TestStackOptions = {}): Promise<T
   return Object.assign(stack, {
     baseUrl: `http://127.0.0.1:${ports.port}`,
     dir,
+    dataDir,
+    logsDir: join(dataDir, LOGS_FOLDER),
+    accessLog: join(workDir, 'access.log'),
     lines,
     async stop () {
       await stopStack()

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 
@@ -11,14 +12,14 @@ const SwaggerConfig = Type.Object({
 })
 
 /** Swagger UI's remote configuration (its `configUrl`): the picker's list, read at every page load. */
-const pickerRoutes: FastifyPluginAsyncTypebox<{ specs: () => Promise<Spec[]> }> = async (app, opts) => {
+const pickerRoutes: FastifyPluginAsyncTypebox<{ specs: (request: FastifyRequest) => Promise<Spec[]> }> = async (app, opts) => {
   app.get('/docs/config.json', {
     schema: {
       tags: ['docs'],
       summary: 'The specs the Swagger UI picker offers: every service behind the gateway',
       response: { 200: SwaggerConfig, ...errorResponses(503) }
     }
-  }, async () => ({ urls: await opts.specs() }))
+  }, async (request) => ({ urls: await opts.specs(request) }))
 }
 
 export default pickerRoutes
