@@ -2,6 +2,7 @@
 // (so metrics and thresholds group by endpoint, not by the ids in the URL).
 import http from 'k6/http'
 import { BASE_URL } from './config.js'
+import { authorization } from './auth.js'
 
 const ACCEPT = { Accept: 'application/json' }
 // Only requests with a body say what it is: a bodyless DELETE claiming JSON is refused by
@@ -24,13 +25,17 @@ export function request (method, path, body, opts = {}) {
   return http.request(method, url, payload, params)
 }
 
-function prepare (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
+/**
+ * `as`: who a write acts as (see auth.js): a username, null for no token, or by default whoever
+ * the write names. Explicit `headers` win over everything (the negative suite's forged tokens).
+ */
+function prepare (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s', as } = {}) {
   const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
   return {
     url: `${BASE_URL}${path}`,
     payload,
     params: {
-      headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
+      headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...authorization(method, path, body, as), ...headers },
       // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
       tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
       responseCallback: expect,

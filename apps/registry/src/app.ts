@@ -26,6 +26,6 @@ export async function buildApp (config: RegistryConfig, options: BuildOptions = 
     timeoutMs: config.CHECK_TIMEOUT_MS,
     deregisterAfterMs: config.DEREGISTER_AFTER_MS
   })
-  await app.register(instancesRoutes)
+  await app.register(instancesRoutes, { gatewayUrl: config.GATEWAY_URL })
   return app
 }

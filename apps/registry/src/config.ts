@@ -1,9 +1,11 @@
 import { Type } from 'typebox'
-import { loadConfig } from '@platform/kit'
+import { gatewayUrlConfig, loadConfig } from '@platform/kit'
 import { databaseFileConfig } from '@platform/sqlite'
 
 export const registryConfigProperties = {
   ...databaseFileConfig('registry'),
+  // The gateway's own address: writes are authenticated by a subrequest through it.
+  ...gatewayUrlConfig(),
   // How often every instance's health endpoint is checked, and how long one check may take.
   CHECK_INTERVAL_MS: Type.Integer({ minimum: 100, default: 30_000 }),
   CHECK_TIMEOUT_MS: Type.Integer({ minimum: 50, default: 2_000 }),

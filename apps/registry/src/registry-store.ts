@@ -9,6 +9,7 @@ export interface Instance {
   prefix: string
   url: string
   health_path: string
+  open_writes?: true | string[]
   status: Status
   registered_at: string
   last_checked: string | null
@@ -20,6 +21,7 @@ export interface NewRegistration {
   url: string
   health_path: string
   prefix?: string | undefined
+  open_writes?: true | string[] | undefined
 }
 
 interface InstanceRow {
@@ -28,6 +30,7 @@ interface InstanceRow {
   prefix: string
   url: string
   health_path: string
+  open_writes: string | null
   status: Status
   registered_at: number
   last_checked: number | null
@@ -35,7 +38,7 @@ interface InstanceRow {
   failing_since: number | null
 }
 
-const COLUMNS = 'instance_id, service, prefix, url, health_path, status, registered_at, last_checked, last_status_code, failing_since'
+const COLUMNS = 'instance_id, service, prefix, url, health_path, open_writes, status, registered_at, last_checked, last_status_code, failing_since'
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 const toInstance = (row: InstanceRow): Instance => ({
@@ -44,6 +47,7 @@ const toInstance = (row: InstanceRow): Instance => ({
   prefix: row.prefix,
   url: row.url,
   health_path: row.health_path,
+  ...(row.open_writes === null ? {} : { open_writes: JSON.parse(row.open_writes) as true | string[] }),
   status: row.status,
   registered_at: new Date(row.registered_at).toISOString(),
   last_checked: iso(row.last_checked),
@@ -60,11 +64,11 @@ export interface CheckResult {
 export function createRegistryStore (db: Db, now: () => number = Date.now) {
   // A registration of a URL already known keeps its id and starts passing again: the
   // instance has just started listening there (a restart), so it is serving.
-  const upsert = db.prepare<[Buffer, string, string, string, string, number], InstanceRow>(
-    `INSERT INTO instances (instance_id, service, prefix, url, health_path, status, registered_at)
-     VALUES (?, ?, ?, ?, ?, 'passing', ?)
+  const upsert = db.prepare<[Buffer, string, string, string, string, string | null, number], InstanceRow>(
+    `INSERT INTO instances (instance_id, service, prefix, url, health_path, open_writes, status, registered_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'passing', ?)
      ON CONFLICT (url) DO UPDATE SET prefix = excluded.prefix, health_path = excluded.health_path,
-       status = 'passing', failing_since = NULL
+       open_writes = excluded.open_writes, status = 'passing', failing_since = NULL
      WHERE instances.service = excluded.service
      RETURNING ${COLUMNS}`
   )
@@ -96,7 +100,8 @@ export function createRegistryStore (db: Db, now: () => number = Date.now) {
      */
     register (r: NewRegistration): { instance: Instance, created: boolean } | undefined {
       const fresh = newUuid().bytes
-      const row = upsert.get(fresh, r.service, r.prefix ?? `/${r.service}`, r.url, r.health_path, now())
+      const openWrites = r.open_writes === undefined ? null : JSON.stringify(r.open_writes)
+      const row = upsert.get(fresh, r.service, r.prefix ?? `/${r.service}`, r.url, r.health_path, openWrites, now())
       return row && { instance: toInstance(row), created: row.instance_id.equals(fresh) }
     },
 

@@ -28,12 +28,23 @@ const HealthPath = Type.String({
   examples: ['/health']
 })
 
+const OpenWrite = Type.String({
+  maxLength: 200,
+  pattern: '^(POST|PUT|PATCH|DELETE) (/[A-Za-z0-9._~-]+)+$',
+  description: 'a write the gateway lets through without a token: METHOD /exact/path',
+  examples: ['POST /users/sessions']
+})
+const OpenWrites = Type.Union([Type.Literal(true), Type.Array(OpenWrite, { maxItems: 20 })], {
+  description: 'true: every write of the service is open; or the open ones; absent: every write needs a token'
+})
+
 export const Registration = Type.Object(
   {
     service: ServiceName,
     url: InstanceUrl,
     health_path: HealthPath,
-    prefix: Type.Optional(Prefix)
+    prefix: Type.Optional(Prefix),
+    open_writes: Type.Optional(OpenWrites)
   },
   { additionalProperties: false, title: 'Registration' }
 )
@@ -48,6 +59,7 @@ export const Instance = Type.Object(
     prefix: Type.String(),
     url: Type.String(),
     health_path: Type.String(),
+    open_writes: Type.Optional(OpenWrites),
     status: Status,
     registered_at: Type.String({ format: 'date-time' }),
     last_checked: Time,

@@ -16,7 +16,9 @@ export const meta: ServiceMeta = {
     { name: 'games', description: 'Finished games' },
     { name: 'stats', description: "A player's statistics" },
     { name: 'leaderboards', description: 'Top players across all shards' }
-  ]
+  ],
+  // The course's open API: no token for writes through the gateway.
+  openWrites: true
 }
 
 /** The stats service, ready to inject into or listen with; it never listens itself. */

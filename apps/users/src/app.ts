@@ -1,21 +1,33 @@
 import { createService, type BuildOptions, type ServiceMeta } from '@platform/kit'
 import type { UsersConfig } from './config.js'
 import { usersStore } from './users-store.js'
+import tokens, { signingKey } from './tokens.js'
 import usersRoutes from './routes/users.js'
+import emailsRoutes from './routes/emails.js'
+import sessionsRoutes from './routes/sessions.js'
 
 export const meta: ServiceMeta = {
   name: 'users',
   prefix: '/users',
   title: 'User accounts',
-  description: 'Accounts of the community site: username, email, karma, and deactivation.',
+  description: 'Accounts of the platform: sign-up with a password, sign-in tokens, emails, karma, deactivation.',
   version: '1.0.0',
-  tags: [{ name: 'users', description: 'Accounts and their karma' }]
+  tags: [
+    { name: 'users', description: 'Accounts and their karma' },
+    { name: 'emails', description: 'Secondary emails' },
+    { name: 'sessions', description: 'Signing in, and the gateway\'s token check' }
+  ],
+  // Signing up and signing in need no token, of course.
+  openWrites: ['POST /users', 'POST /users/sessions']
 }
 
 /** The users service, ready to inject into or listen with; it never listens itself. */
 export async function buildApp (config: UsersConfig, options: BuildOptions = {}) {
   const app = await createService(meta, config, options)
   await app.register(usersStore, { file: config.DATABASE_FILE })
+  await app.register(tokens, { secret: signingKey(config.JWT_SECRET, config.JWT_KEY_FILE), ttlSeconds: config.TOKEN_TTL_S })
   await app.register(usersRoutes)
+  await app.register(emailsRoutes)
+  await app.register(sessionsRoutes, { maxFailures: config.SIGNIN_MAX_FAILURES, windowMs: config.SIGNIN_WINDOW_S * 1000 })
   return app
 }

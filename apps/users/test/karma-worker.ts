@@ -10,7 +10,7 @@ const { file, username, increments, decrements } = workerData as {
   increments: number
   decrements: number
 }
-const app = await buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: file }))
+const app = await buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: file, JWT_SECRET: 'a-test-secret-of-at-least-32-characters' }))
 const statuses: number[] = []
 const actions = [...Array(increments).fill('increment'), ...Array(decrements).fill('decrement')]
 await Promise.all(

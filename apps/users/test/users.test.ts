@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { buildTestApp, createUser } from './helper.js'
+import { buildTestApp, createUser, PASSWORD } from './helper.js'
 
 const json = 'application/json; charset=utf-8'
 
@@ -7,7 +7,7 @@ test('POST /users', async (t) => {
   const app = await buildTestApp(t)
 
   t.test('creates an account: 201, Location, karma 0, active', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'ada.l_1-x', email: 'ada@example.com' } })
+    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'ada.l_1-x', email: 'ada@example.com', password: PASSWORD } })
     t.equal(res.statusCode, 201)
     t.equal(res.headers.location, '/users/ada.l_1-x')
     t.equal(res.headers['content-type'], json)
@@ -21,7 +21,7 @@ test('POST /users', async (t) => {
   t.test('a taken username is a 409, also in another letter case', async (t) => {
     await createUser(app, 'bob')
     for (const username of ['bob', 'BOB', 'Bob']) {
-      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: `${username}-2@example.com` } })
+      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: `${username}-2@example.com`, password: PASSWORD } })
       t.equal(res.statusCode, 409, username)
       t.match(res.json(), { statusCode: 409, error: 'Conflict', code: 'USERS_USERNAME_TAKEN' })
     }
@@ -30,13 +30,13 @@ test('POST /users', async (t) => {
 
   t.test('the name wins when both name and email are taken', async (t) => {
     await createUser(app, 'carol')
-    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'carol', email: 'carol@example.com' } })
+    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'carol', email: 'carol@example.com', password: PASSWORD } })
     t.equal(res.json().code, 'USERS_USERNAME_TAKEN')
   })
 
   t.test('an email already in use is a 409, whatever its case', async (t) => {
     await createUser(app, 'dave', 'dave@example.com')
-    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'dave2', email: 'DAVE@example.com' } })
+    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'dave2', email: 'DAVE@example.com', password: PASSWORD } })
     t.equal(res.statusCode, 409)
     t.equal(res.json().code, 'USERS_EMAIL_TAKEN')
     t.equal((await app.inject({ method: 'GET', url: '/users/dave2' })).statusCode, 404, 'nothing written')
@@ -44,7 +44,7 @@ test('POST /users', async (t) => {
 
   t.test('an invalid email is a 400 naming the field', async (t) => {
     for (const email of ['not-an-email', 'a@', '@b.com', 'a b@c.com', '', 'x'.repeat(250) + '@e.com']) {
-      const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'erin', email } })
+      const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'erin', email, password: PASSWORD } })
       t.equal(res.statusCode, 400, email)
       t.match(res.json(), { statusCode: 400, code: 'FST_ERR_VALIDATION', message: /body\/email/ })
     }
@@ -53,30 +53,32 @@ test('POST /users', async (t) => {
 
   t.test('invalid usernames are a 400 naming the field', async (t) => {
     for (const username of ['', 'a'.repeat(65), 'al ice', 'ålice', 'a/b', '.', '..', 'a@b']) {
-      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: 'x@example.com' } })
+      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: 'x@example.com', password: PASSWORD } })
       t.equal(res.statusCode, 400, JSON.stringify(username))
       t.match(res.json().message, /body\/username/)
     }
     for (const [i, username] of ['a', 'a'.repeat(64), '...', 'x.y', '-_-'].entries()) {
-      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: `ok${i}@example.com` } })
+      const res = await app.inject({ method: 'POST', url: '/users', payload: { username, email: `ok${i}@example.com`, password: PASSWORD } })
       t.equal(res.statusCode, 201, `${username} is allowed`)
     }
   })
 
   t.test('the name of the spec route is reserved', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'OpenAPI.json', email: 'spec@example.com' } })
+    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'OpenAPI.json', email: 'spec@example.com', password: PASSWORD } })
     t.equal(res.statusCode, 400)
     t.equal(res.json().code, 'USERS_USERNAME_RESERVED')
   })
 
   t.test('missing, unknown and wrongly typed fields are 400s', async (t) => {
     const cases: [unknown, RegExp][] = [
-      [{ email: 'f@example.com' }, /body\/username is required/],
-      [{ username: 'frank' }, /body\/email is required/],
-      [{ username: 'frank', email: 'f@example.com', karma: 100 }, /body\/karma is not an allowed field/],
-      [{ username: 'frank', email: 'f@example.com', active: false }, /body\/active is not an allowed field/],
-      [{ username: 42, email: 'f@example.com' }, /body\/username/],
-      [{ username: 'frank', email: ['f@example.com'] }, /body\/email/],
+      [{ email: 'f@example.com', password: PASSWORD }, /body\/username is required/],
+      [{ username: 'frank', password: PASSWORD }, /body\/email is required/],
+      [{ username: 'frank', email: 'f@example.com' }, /body\/password is required/],
+      [{ username: 'frank', email: 'f@example.com', password: PASSWORD, karma: 100 }, /body\/karma is not an allowed field/],
+      [{ username: 'frank', email: 'f@example.com', password: PASSWORD, active: false }, /body\/active is not an allowed field/],
+      [{ username: 42, email: 'f@example.com', password: PASSWORD }, /body\/username/],
+      [{ username: 'frank', email: ['f@example.com'], password: PASSWORD }, /body\/email/],
+      [{ username: 'frank', email: 'f@example.com', password: 12345678901 }, /body\/password/],
       [['frank'], /body/],
       ['frank', /body/]
     ]
@@ -102,7 +104,7 @@ test('POST /users', async (t) => {
   })
 
   t.test('an oversized body is a 413 and writes nothing', async (t) => {
-    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'hank', email: 'h@example.com', pad: 'x'.repeat(4096) } })
+    const res = await app.inject({ method: 'POST', url: '/users', payload: { username: 'hank', email: 'h@example.com', pad: 'x'.repeat(4096), password: PASSWORD } })
     t.equal(res.statusCode, 413)
     t.equal(res.json().code, 'FST_ERR_CTP_BODY_TOO_LARGE')
     t.equal((await app.inject({ method: 'GET', url: '/users/hank' })).statusCode, 404)
@@ -199,10 +201,10 @@ test('DELETE /users/:username', async (t) => {
   })
 
   t.test('the name of a deactivated account is not reusable, nor is its email', async (t) => {
-    const name = await app.inject({ method: 'POST', url: '/users', payload: { username: 'lea', email: 'other@example.com' } })
+    const name = await app.inject({ method: 'POST', url: '/users', payload: { username: 'lea', email: 'other@example.com', password: PASSWORD } })
     t.equal(name.statusCode, 409)
     t.equal(name.json().code, 'USERS_USERNAME_TAKEN')
-    const email = await app.inject({ method: 'POST', url: '/users', payload: { username: 'lea2', email: 'lea@example.com' } })
+    const email = await app.inject({ method: 'POST', url: '/users', payload: { username: 'lea2', email: 'lea@example.com', password: PASSWORD } })
     t.equal(email.statusCode, 409)
     t.equal(email.json().code, 'USERS_EMAIL_TAKEN')
   })

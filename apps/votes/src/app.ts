@@ -13,7 +13,9 @@ export const meta: ServiceMeta = {
   tags: [
     { name: 'votes', description: 'Casting votes and reading a post\'s counts' },
     { name: 'rankings', description: 'Posts ordered by score' }
-  ]
+  ],
+  // Sorting post ids by score is a read that takes a body: no token needed.
+  openWrites: ['POST /votes/sort']
 }
 
 /** The votes service, ready to inject into or listen with; it never listens itself. */

@@ -46,11 +46,11 @@ export function mailbox (box, { limit, first } = {}) {
 }
 
 export function favorite (message, on) {
-  const res = request(on ? 'POST' : 'DELETE', `/messages/${message.message_id}/favorite`, undefined, { name: ROUTES.favorite })
+  const res = request(on ? 'POST' : 'DELETE', `/messages/${message.message_id}/favorite`, undefined, { name: ROUTES.favorite, as: message.to })
   return expectJson(res, on ? 'favorite' : 'unfavorite', 200, { 'is marked so': (b) => same(b, message) && b.favorite === on })
 }
 
 export function remove (message) {
-  const res = request('DELETE', `/messages/${message.message_id}`, undefined, { name: ROUTES.delete })
+  const res = request('DELETE', `/messages/${message.message_id}`, undefined, { name: ROUTES.delete, as: message.from })
   return expectJson(res, 'delete message', 200, { 'answers the message deleted': (b) => same(b, message) })
 }

@@ -46,6 +46,6 @@ export function listPosts ({ community, limit, before } = {}) {
 }
 
 export function deletePost (expected) {
-  const res = request('DELETE', `/posts/${expected.post_id}`, undefined, { name: ROUTES.delete })
+  const res = request('DELETE', `/posts/${expected.post_id}`, undefined, { name: ROUTES.delete, as: expected.username })
   return expectJson(res, 'delete post', 200, { 'answers the post deleted': (b) => b.post_id === expected.post_id })
 }

@@ -1,6 +1,7 @@
 // The users service (accounts, karma) as a client uses it; each call checks the body it gets.
 import { get, post, request, bodyOf, encode } from '../../lib/http.js'
 import { expectJson } from '../../lib/checks.js'
+import { PASSWORD } from '../../lib/auth.js'
 
 export const ROUTES = {
   create: 'POST /users',
@@ -20,7 +21,7 @@ function sameAs (expected) {
 }
 
 export function createAccount (username, email) {
-  const res = post('/users', { username, email }, { name: ROUTES.create })
+  const res = post('/users', { username, email, password: PASSWORD }, { name: ROUTES.create })
   const ok = expectJson(res, 'create account', 201, {
     'is the new account': (b) => isAccount(b) && sameAs({ username, email, karma: 0, active: true })(b),
     'Location names it': (_, r) => r.headers.Location === `/users/${encode(username)}`

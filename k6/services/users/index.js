@@ -3,6 +3,8 @@ import { group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, randomToken } from '../../lib/data.js'
 import { runCases } from '../../lib/negative.js'
+import { ownAccount, PASSWORD } from '../../lib/auth.js'
+import encoding from 'k6/encoding'
 import { createAccount, getAccount, updateEmail, deactivate, changeKarma } from './client.js'
 
 const email = (name) => `${name}@example.com`
@@ -41,18 +43,41 @@ export const negative = {
         { method: 'POST', path: '/users', label: 'users: email is a number', body: { username: ghost, email: 42 }, status: 400 },
         { method: 'POST', path: '/users', label: 'users: unknown field', body: { username: ghost, email: email(ghost), karma: 1e6 }, status: 400 },
         { method: 'POST', path: '/users', label: 'users: injection name', body: { username: "x' OR '1'='1", email: email(ghost) }, status: 400 },
-        { method: 'POST', path: '/users', label: 'users: taken name, other case', body: { username: victim.toUpperCase(), email: email(ghost) }, status: 409, code: 'USERS_USERNAME_TAKEN' },
-        { method: 'POST', path: '/users', label: 'users: taken email', body: { username: ghost, email: email(victim) }, status: 409, code: 'USERS_EMAIL_TAKEN' },
-        { method: 'POST', path: '/users', label: 'users: reserved name', body: { username: 'openapi.json', email: email(ghost) }, status: 400, code: 'USERS_USERNAME_RESERVED' },
+        { method: 'POST', path: '/users', label: 'users: no password', body: { username: ghost, email: email(ghost) }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: short password', body: { username: ghost, email: email(ghost), password: 'short' }, status: 400 },
+        { method: 'POST', path: '/users', label: 'users: common password', body: { username: ghost, email: email(ghost), password: 'Password123' }, status: 400, code: 'USERS_WEAK_PASSWORD' },
+        { method: 'POST', path: '/users', label: 'users: taken name, other case', body: { username: victim.toUpperCase(), email: email(ghost), password: PASSWORD }, status: 409, code: 'USERS_USERNAME_TAKEN' },
+        { method: 'POST', path: '/users', label: 'users: taken email', body: { username: ghost, email: email(victim), password: PASSWORD }, status: 409, code: 'USERS_EMAIL_TAKEN' },
+        { method: 'POST', path: '/users', label: 'users: reserved name', body: { username: 'openapi.json', email: email(ghost), password: PASSWORD }, status: 400, code: 'USERS_USERNAME_RESERVED' },
+        { method: 'POST', path: '/users/sessions', label: 'users: sign-in, wrong password', body: { username: victim, password: 'not-the-password' }, status: 401, code: 'USERS_BAD_CREDENTIALS' },
+        { method: 'POST', path: '/users/sessions', label: 'users: sign-in, unknown user', body: { username: ghost, password: PASSWORD }, status: 401, code: 'USERS_BAD_CREDENTIALS' },
         { method: 'POST', path: '/users', label: 'users: huge body', body: JSON.stringify({ username: ghost, email: 'a'.repeat(1 << 20) }), status: 413 },
         { method: 'GET', path: u(ghost), label: 'users: unknown account', status: 404, code: 'USERS_NOT_FOUND' },
         { method: 'GET', path: u('with space'), label: 'users: malformed name in path', status: 400 },
         { method: 'PATCH', path: u(victim), label: 'users: patch unknown field', body: { email: email(ghost), karma: 99 }, status: 400 },
         { method: 'PATCH', path: u(victim), label: 'users: patch username', body: { username: ghost }, status: 400 },
-        { method: 'PATCH', path: u(gone), label: 'users: patch deactivated', body: { email: email(ghost) }, status: 409, code: 'USERS_INACTIVE' },
+        // A deactivated account cannot sign in, so through the gateway only others try: 403.
+        { method: 'PATCH', path: u(gone), label: 'users: patch deactivated', body: { email: email(ghost) }, status: 403, code: 'USERS_FORBIDDEN' },
         { method: 'POST', path: `${u(gone)}/karma/increment`, label: 'users: karma of deactivated', status: 409, code: 'USERS_INACTIVE' },
         { method: 'POST', path: `${u(ghost)}/karma/increment`, label: 'users: karma of unknown', status: 404, code: 'USERS_NOT_FOUND' },
         { method: 'POST', path: `${u(victim)}/karma/double`, label: 'users: unknown karma action', status: 404 }
+      ])
+    )
+    // The gateway authenticates every write: the service never sees one without a valid token.
+    const own = ownAccount()
+    const [head, , signature] = own.token.split('.')
+    const claims = (sub) => encoding.b64encode(JSON.stringify({ sub, exp: Math.floor(Date.now() / 1000) + 600 }), 'rawurl')
+    const write = { body: { email: email(ghost) } }
+    group('users: writes without a valid token, or as someone else', () =>
+      runCases([
+        { method: 'PATCH', path: u(victim), label: 'auth: no token', ...write, as: null, status: 401, code: 'USERS_TOKEN_MISSING' },
+        { method: 'PATCH', path: u(victim), label: 'auth: not a bearer token', ...write, headers: { Authorization: 'Basic a2Y6cHc=' }, status: 401, code: 'USERS_TOKEN_MISSING' },
+        { method: 'PATCH', path: u(victim), label: 'auth: garbage token', ...write, headers: { Authorization: 'Bearer garbage' }, status: 401, code: 'USERS_TOKEN_INVALID' },
+        { method: 'PATCH', path: u(victim), label: 'auth: bad signature', ...write, headers: { Authorization: `Bearer ${head}.${claims(victim)}.${'A'.repeat(43)}` }, status: 401, code: 'USERS_TOKEN_INVALID' },
+        { method: 'PATCH', path: u(victim), label: 'auth: payload tampered', ...write, headers: { Authorization: `Bearer ${head}.${claims(victim)}.${signature}` }, status: 401, code: 'USERS_TOKEN_INVALID' },
+        { method: 'PATCH', path: u(victim), label: 'auth: someone else\'s account', ...write, as: own.username, status: 403, code: 'USERS_FORBIDDEN' },
+        { method: 'PATCH', path: u(victim), label: 'auth: forged X-Auth-User', ...write, as: own.username, headers: { 'X-Auth-User': victim }, status: 403, code: 'USERS_FORBIDDEN' },
+        { method: 'DELETE', path: u(victim), label: 'auth: deactivate someone else', as: own.username, status: 403, code: 'USERS_FORBIDDEN' }
       ])
     )
     group('users: data unchanged afterwards', () => {

@@ -17,12 +17,15 @@ export function authenticatedUser (request: FastifyRequest): string | undefined 
 /**
  * A write acts as its token's user: where the body or the path names a username, it must be
  * that user (usernames are one identity whatever their letter case), else the service's
- * `<PREFIX>_FORBIDDEN` 403. Routes that call it document 403.
+ * `<PREFIX>_FORBIDDEN` 403. Several names: any of them (a message's sender or recipient).
+ * Routes that call it document 403.
  */
 export function actingUserGuard (service: string) {
   const Forbidden = serviceErrors(service)<[string, string]>('FORBIDDEN', '%s may not act as %s', 403)
-  return (request: FastifyRequest, username: string): void => {
-    const user = authenticatedUser(request)
-    if (user !== undefined && user.toLowerCase() !== username.toLowerCase()) throw new Forbidden(user, username)
+  return (request: FastifyRequest, ...usernames: string[]): void => {
+    const user = authenticatedUser(request)?.toLowerCase()
+    if (user !== undefined && !usernames.some((name) => name.toLowerCase() === user)) {
+      throw new Forbidden(authenticatedUser(request)!, usernames.join(' or '))
+    }
   }
 }

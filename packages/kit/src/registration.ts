@@ -8,6 +8,8 @@ export interface InstanceRegistration {
   /** Where the gateway reaches this instance. */
   url: string
   health_path: string
+  /** Writes the gateway lets through without a token (see ServiceMeta.openWrites). */
+  open_writes?: true | string[]
 }
 
 /** The URL the gateway should use for a listener bound to `host`. */

@@ -25,9 +25,10 @@ export async function runService (app: FastifyInstance, config: BaseConfig): Pro
   await app.listen({ host: config.HOST, port: config.PORT })
 
   if (config.REGISTRY_URL !== '') {
-    const { name, prefix } = app.serviceInfo
+    const { name, prefix, openWrites } = app.serviceInfo
     const url = instanceUrl(config.HOST, (app.server.address() as AddressInfo).port)
-    registered = registration(config.REGISTRY_URL, { service: name, prefix, url, health_path: '/health' }, app.log)
+    const me = { service: name, prefix, url, health_path: '/health', ...(openWrites ? { open_writes: openWrites } : {}) }
+    registered = registration(config.REGISTRY_URL, me, app.log)
     // Not awaited past the first try: a registry that is away must not keep the service down.
     await registered.start()
   }

@@ -19,6 +19,12 @@ export interface ServiceMeta {
   description: string
   version: string
   tags: { name: string, description: string }[]
+  /**
+   * Writes the gateway lets through without a token: `true` for all (the stats service keeps the
+   * course's open API), or `METHOD /exact/path` entries (sign-up and sign-in). Every other write
+   * through the gateway needs `Authorization: Bearer <token>`; reads never do.
+   */
+  openWrites?: true | string[]
   /** Where Swagger UI at /docs reads its configuration instead (the gateway's docs: a picker over every spec). */
   docsConfigUrl?: string
 }
@@ -32,7 +38,7 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     /** Who this is, for runService's registration with the registry. */
-    serviceInfo: { name: string, prefix: string, instance: string }
+    serviceInfo: { name: string, prefix: string, instance: string, openWrites?: true | string[] | undefined }
   }
 }
 
@@ -71,7 +77,7 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
     ...options.fastify
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.decorate('serviceInfo', { name: meta.name, prefix: meta.prefix, instance })
+  app.decorate('serviceInfo', { name: meta.name, prefix: meta.prefix, instance, openWrites: meta.openWrites })
   // JSON in, JSON out: a text/plain body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(createValidatorCompiler())

@@ -89,9 +89,9 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     REGISTRY_PORT: String(registryPort),
     REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
     GATEWAY_WORK_DIR: workDir,
-    GATEWAY_PORT: String(port),
     // Where a service reads another service (the kit's upstream): this formation's gateway.
     GATEWAY_URL: `http://127.0.0.1:${port}`,
+    GATEWAY_PORT: String(port),
     GATEWAY_API_PORT: String(apiPort),
     // The gateway rotates Traefik's access log as the runner rotates the processes' files.
     GATEWAY_ACCESS_LOG_SIZE: logSettings.size,

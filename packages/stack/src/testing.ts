@@ -165,3 +165,24 @@ export async function startServiceProcess (entry: string, env: Record<string, st
     }
   }
 }
+
+/** A signed-in account of a formation: its name, its token, and the header a write carries. */
+export interface TestAccount {
+  username: string
+  token: string
+  auth: { authorization: string }
+}
+
+/**
+ * Signs up `username` through the gateway (POST /users with a good password) and signs in
+ * (POST /users/sessions): what a client does once before writing through the gateway.
+ */
+export async function signUp (baseUrl: string, username: string, password = 'plum-cobalt-harbour-42'): Promise<TestAccount> {
+  const json = { 'content-type': 'application/json' }
+  const created = await fetch(`${baseUrl}/users`, { method: 'POST', headers: json, body: JSON.stringify({ username, email: `${username}@example.com`, password }) })
+  if (created.status !== 201) throw new Error(`signing up ${username}: ${created.status} ${await created.text()}`)
+  const session = await fetch(`${baseUrl}/users/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ username, password }) })
+  if (session.status !== 201) throw new Error(`signing in ${username}: ${session.status} ${await session.text()}`)
+  const { token } = (await session.json()) as { token: string }
+  return { username, token, auth: { authorization: `Bearer ${token}` } }
+}

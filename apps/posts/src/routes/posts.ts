@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@platform/kit'
-import { cursorParser, encodeCursor, errorResponses } from '@platform/kit'
+import { actingUserGuard, cursorParser, encodeCursor, errorResponses } from '@platform/kit'
 import { PostNotFound } from '../errors.js'
 import { ListQuery, NewPost, Post, PostPage, PostParams } from '../schemas.js'
 
 const pageKey = cursorParser('posts')
+const actingAs = actingUserGuard('posts')
 const tags = ['posts']
 
 const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -13,12 +14,13 @@ const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Create a post',
-        description: 'Answers 201 with the post and `Location: /posts/{post_id}`.',
+        description: 'Answers 201 with the post and `Location: /posts/{post_id}`. Through the gateway, `username` must be the token\'s user (403).',
         body: NewPost,
-        response: { 201: Post, ...errorResponses(400, 413, 415) }
+        response: { 201: Post, ...errorResponses(400, 403, 413, 415) }
       }
     },
     async (request, reply) => {
+      actingAs(request, request.body.username)
       const post = app.posts.create(request.body)
       return reply.code(201).header('location', `/posts/${post.post_id}`).send(post)
     }
@@ -73,12 +75,15 @@ const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Delete a post',
-        description: 'Answers 200 with the post as it was. Votes on it live in the votes service and are not touched.',
+        description: 'Answers 200 with the post as it was; through the gateway, by its author only (403). Votes on it live in the votes service and are not touched.',
         params: PostParams,
-        response: { 200: Post, ...errorResponses(400, 404) }
+        response: { 200: Post, ...errorResponses(400, 403, 404) }
       }
     },
     async (request) => {
+      // Through the gateway only its author deletes a post.
+      const author = app.posts.get(request.params.post_id)?.username
+      if (author !== undefined) actingAs(request, author)
       const post = app.posts.delete(request.params.post_id)
       if (!post) throw new PostNotFound(request.params.post_id)
       return post

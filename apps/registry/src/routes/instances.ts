@@ -5,7 +5,7 @@ import { traefikConfig } from '../traefik-config.js'
 
 const tags = ['instances']
 
-const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const instancesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async (app, opts) => {
   app.post('/registry/instances', {
     schema: {
       tags,
@@ -65,11 +65,11 @@ const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['gateway'],
       summary: "The gateway's dynamic configuration (Traefik's HTTP provider polls it)",
-      description: 'Routers by path prefix and, per service, a round robin over its passing instances.',
+      description: 'Routers by path prefix (reads open, writes authenticated unless the service declared them open) and, per service, a round robin over its passing instances.',
       response: { 200: { type: 'object', additionalProperties: true } }
     },
     logLevel: 'warn'
-  }, async () => traefikConfig(app.registry.everyInstance()))
+  }, async () => traefikConfig(app.registry.everyInstance(), opts.gatewayUrl))
 }
 
 export default instancesRoutes

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@platform/kit'
-import { errorResponses } from '@platform/kit'
+import { actingUserGuard, errorResponses } from '@platform/kit'
 import { AlreadyVoted, CommunityMismatch } from '../errors.js'
 import { PostParams, Tally, VoteBody, VoteResult } from '../schemas.js'
 import type { Direction } from '../votes-store.js'
 
 const tags = ['votes']
+const actingAs = actingUserGuard('votes')
 
 const votesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const direction of ['up', 'down'] as Direction[]) {
@@ -18,15 +19,17 @@ const votesRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'One vote per user per post: the same vote again is a 409 and changes nothing; the opposite vote ' +
             'replaces the earlier one. The post is not looked up in the posts service. `community`, when given, ' +
             "is recorded as the post's community for /votes/top (409 if the post already has another). " +
-            'Answers 201 with the post\'s new counts; `Location` is the post\'s tally.',
+            'Answers 201 with the post\'s new counts; `Location` is the post\'s tally. Through the gateway, ' +
+            '`username` must be the token\'s user (403).',
           params: PostParams,
           body: VoteBody,
-          response: { 201: VoteResult, ...errorResponses(400, 409, 413, 415) }
+          response: { 201: VoteResult, ...errorResponses(400, 403, 409, 413, 415) }
         }
       },
       async (request, reply) => {
         const { post_id: postId } = request.params
         const { username, community } = request.body
+        actingAs(request, username)
         const result = app.votes.vote(postId, username, direction, community)
         if (result.outcome === 'same-vote') throw new AlreadyVoted(username, direction, postId)
         if (result.outcome === 'community-mismatch') throw new CommunityMismatch(postId, result.recorded, result.given)
