@@ -110,7 +110,11 @@ function describe (e: ErrorObject, dataVar: string): string {
       return `${path}/${(e.params as { additionalProperty: string }).additionalProperty} is not an allowed field`
     case 'required':
       return `${path}/${(e.params as { missingProperty: string }).missingProperty} is required`
+    case 'maxLength':
+    case 'minLength':
     case 'pattern': {
+      // A length error on a patterned string (a UUID, a username) says the same rule.
+      if (e.keyword !== 'pattern' && !(e.parentSchema as { pattern?: string } | undefined)?.pattern) return `${path} ${e.message ?? 'is invalid'}`
       // A regular expression tells a client little; the schema's description says the rule.
       const description = (e.parentSchema as { description?: string } | undefined)?.description
       return description

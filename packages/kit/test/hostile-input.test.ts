@@ -2,6 +2,7 @@ import { gzipSync, deflateSync, brotliCompressSync } from 'node:zlib'
 import { test } from 'tap'
 import { Type } from 'typebox'
 import { createService, loadConfig, Limit, Text, Uuid } from '../src/index.js'
+import { maxJsonBytes } from '../src/body-size.js'
 
 async function demo (env: Record<string, string> = {}) {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', ...env })
@@ -140,4 +141,17 @@ test('Content-Encoding: gzip, deflate and br bodies are decoded; anything else i
   const exploded = await post('gzip', bomb)
   t.equal(exploded.statusCode, 413, 'a zip bomb stops at the route\'s limit')
   t.equal(exploded.json().code, 'FST_ERR_CTP_BODY_TOO_LARGE')
+})
+
+test('maxJsonBytes: the largest JSON a schema accepts, or undefined when it bounds nothing', async (t) => {
+  t.equal(maxJsonBytes(Type.Object({ s: Type.String() }, { additionalProperties: false })), undefined, 'a string without maxLength')
+  t.equal(maxJsonBytes(Type.Object({ s: Type.String({ maxLength: 5 }) })), undefined, 'an object open to more properties')
+  t.equal(maxJsonBytes(Type.Array(Type.Integer())), undefined, 'an array without maxItems')
+  t.equal(maxJsonBytes({ $ref: 'X' }), undefined, 'a reference')
+  const uuids = maxJsonBytes(Type.Object({ ids: Type.Array(Uuid, { maxItems: 200 }) }, { additionalProperties: false }))!
+  t.ok(uuids >= 200 * 36 * 6, '200 UUIDs, every character escaped')
+  const small = maxJsonBytes(Type.Object({ a: Type.Boolean(), b: Type.Union([Type.Null(), Type.Integer()]), c: Type.Literal('x') }, { additionalProperties: false }))!
+  t.ok(small > JSON.stringify({ a: false, b: -9007199254740991, c: 'x' }, null, 4).length && small < 1024, `a small object is small (${small})`)
+  const text = maxJsonBytes(Type.Object({ t: Text({ maxLength: 1000, description: 'd' }) }, { additionalProperties: false }))!
+  t.ok(text >= 1000 * 12 && text < 1000 * 12 + 1024, 'a code point takes up to 12 bytes (a surrogate pair, escaped)')
 })
