@@ -12,20 +12,41 @@ const WITH_BODY = { ...ACCEPT, 'Content-Type': 'application/json' }
 const SUCCESS = http.expectedStatuses({ min: 200, max: 399 })
 /** For requests that must be refused: a 4xx is the right answer, anything else counts as failed. */
 export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
+/** Exactly these statuses are right (a race: one 201, the rest 409). */
+export const expectStatuses = (...statuses) => http.expectedStatuses(...statuses)
+
+function params (method, path, payload, { name, expect = SUCCESS, headers = {}, timeout = '10s', compression } = {}) {
+  return {
+    headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
+    // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
+    tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
+    responseCallback: expect,
+    timeout,
+    // gzip, deflate or br: k6 compresses the body and says so in Content-Encoding.
+    ...(compression ? { compression } : {})
+  }
+}
+
+const serialise = (body) => (body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body))
 
 /**
  * Sends one request. `body` is serialised unless it is already a string (negative tests send raw
  * text on purpose). `name` is the route template used as the metric tag.
  */
-export function request (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s' } = {}) {
-  const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
-  return http.request(method, `${BASE_URL}${path}`, payload, {
-    headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...headers },
-    // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
-    tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
-    responseCallback: expect,
-    timeout
-  })
+export function request (method, path, body, opts = {}) {
+  const payload = serialise(body)
+  return http.request(method, `${BASE_URL}${path}`, payload, params(method, path, payload, opts))
+}
+
+/**
+ * Sends requests in parallel (k6's http.batch; the script's `batch` and `batchPerHost` options
+ * bound how many at once): [{method, path, body, ...request options}] -> responses in order.
+ */
+export function batch (requests) {
+  return http.batch(requests.map(({ method, path, body, ...opts }) => {
+    const payload = serialise(body)
+    return { method, url: `${BASE_URL}${path}`, body: payload, params: params(method, path, payload, opts) }
+  }))
 }
 
 export const get = (path, opts) => request('GET', path, undefined, opts)
