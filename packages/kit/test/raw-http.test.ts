@@ -78,6 +78,14 @@ test('a stalled request gets a JSON 408 and its connection is closed', async (t)
     t.equal(res?.closed, true, 'closed')
   })
 
+  t.test('a connection that sends nothing', async (t) => {
+    const socket = net.connect(port, '127.0.0.1')
+    const res = await readResponse(socket)
+    socket.destroy()
+    assertKitError(t, res, 408, 'ERR_HTTP_REQUEST_TIMEOUT', 'a silent connection')
+    t.equal(res?.closed, true, 'closed')
+  })
+
   t.test('a body that stops half-way', async (t) => {
     const socket = net.connect(port, '127.0.0.1')
     const answer = readResponse(socket)
@@ -110,6 +118,18 @@ test('a stalled request gets a JSON 408 and its connection is closed', async (t)
     const res = await rawRequest(port, `POST /demo/things HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`)
     t.equal(res?.status, 200)
   })
+})
+
+test('an idle keep-alive connection is closed', async (t) => {
+  const port = await listeningDemo(t, { KEEP_ALIVE_TIMEOUT_MS: '300' })
+  const socket = net.connect(port, '127.0.0.1')
+  const first = readResponse(socket)
+  socket.write('GET /demo/things/x HTTP/1.1\r\nHost: a\r\n\r\n')
+  const res = await first
+  t.equal(res?.status, 200)
+  t.equal(res?.closed, false, 'kept alive after the answer')
+  if (!socket.destroyed) await new Promise((resolve) => socket.once('close', resolve))
+  t.pass('closed by the server once idle')
 })
 
 test('timeout settings have sane defaults and are bounded', async (t) => {
