@@ -39,7 +39,7 @@ test('errors made before a route runs have the platform shape and headers', asyn
   const port = await listeningDemo(t)
   const cases: [string, string, number, RegExp | string][] = [
     ['an unknown method', 'FOO /demo/things/x HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'HPE_INVALID_METHOD'],
-    ['a lower-case method', 'get /demo/things/x HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'HPE_INVALID_METHOD'],
+    ['a lower-case method', 'get /demo/things/x HTTP/1.1\r\nHost: a\r\n\r\n', 400, /^HPE_/],
     ['a 20 KiB header', `GET /demo/things/x HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20 * 1024)}\r\n\r\n`, 431, 'HPE_HEADER_OVERFLOW'],
     ['a bad HTTP version', 'GET /demo/things/x HTTP/9.9\r\nHost: a\r\n\r\n', 400, /^HPE_/],
     ['a bad Content-Length', 'POST /demo/things HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}', 400, /^HPE_/],
