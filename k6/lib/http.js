@@ -13,45 +13,46 @@ const WITH_BODY = { ...ACCEPT, 'Content-Type': 'application/json' }
 const SUCCESS = http.expectedStatuses({ min: 200, max: 399 })
 /** For requests that must be refused: a 4xx is the right answer, anything else counts as failed. */
 export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
-/** Exactly these statuses count as "not failed": a race whose losers get a 409 on purpose. */
-export const expecting = (...statuses) => http.expectedStatuses(...statuses)
+/** Exactly these statuses are right (a race: one 201, the rest 409). */
+export const expectStatuses = (...statuses) => http.expectedStatuses(...statuses)
+/** The same, as the cinema modules call it. */
+export const expecting = expectStatuses
+
+/**
+ * `as`: who a write acts as (see auth.js): a username, null for no token, or by default whoever
+ * the write names. Explicit `headers` win over everything (the negative suite's forged tokens).
+ */
+function params (method, path, body, payload, { name, expect = SUCCESS, headers = {}, timeout = '10s', compression, as } = {}) {
+  return {
+    headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...authorization(method, path, body, as), ...headers },
+    // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
+    tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
+    responseCallback: expect,
+    timeout,
+    // gzip, deflate or br: k6 compresses the body and says so in Content-Encoding.
+    ...(compression ? { compression } : {})
+  }
+}
+
+const serialise = (body) => (body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body))
 
 /**
  * Sends one request. `body` is serialised unless it is already a string (negative tests send raw
  * text on purpose). `name` is the route template used as the metric tag.
  */
 export function request (method, path, body, opts = {}) {
-  const { url, payload, params } = prepare(method, path, body, opts)
-  return http.request(method, url, payload, params)
+  const payload = serialise(body)
+  return http.request(method, `${BASE_URL}${path}`, payload, params(method, path, body, payload, opts))
 }
 
 /**
- * `as`: who a write acts as (see auth.js): a username, null for no token, or by default whoever
- * the write names. Explicit `headers` win over everything (the negative suite's forged tokens).
- */
-function prepare (method, path, body, { name, expect = SUCCESS, headers = {}, timeout = '10s', as } = {}) {
-  const payload = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
-  return {
-    url: `${BASE_URL}${path}`,
-    payload,
-    params: {
-      headers: { ...(payload === null ? ACCEPT : WITH_BODY), ...authorization(method, path, body, as), ...headers },
-      // `api`: the service, the path's first segment (k6 reserves the tag `service` for gRPC).
-      tags: { name: name || `${method} ${path}`, api: path.split(/[/?]/)[1] },
-      responseCallback: expect,
-      timeout
-    }
-  }
-}
-
-/**
- * Sends several requests at once (k6 runs them in parallel, one VU): races a test provokes on
- * purpose. Each entry is `{ method, path, body, ...options of request() }`; answers in order.
+ * Sends requests in parallel (k6's http.batch; the script's `batch` and `batchPerHost` options
+ * bound how many at once): [{method, path, body, ...request options}] -> responses in order.
  */
 export function batch (requests) {
   return http.batch(requests.map(({ method, path, body, ...opts }) => {
-    const { url, payload, params } = prepare(method, path, body, opts)
-    return { method, url, body: payload, params }
+    const payload = serialise(body)
+    return { method, url: `${BASE_URL}${path}`, body: payload, params: params(method, path, body, payload, opts) }
   }))
 }
 

@@ -4,7 +4,7 @@
 // threshold fails the command.
 import { join } from 'node:path'
 import { runK6, resultsRoot } from './k6.js'
-import { outcome, readSummary } from './summary.js'
+import { hostileCounts, outcome, readSummary } from './summary.js'
 import { startTestStack, type TestStack } from '@platform/stack/testing'
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
@@ -39,6 +39,10 @@ try {
     passed += result.passed
     failed += result.failed
     console.log(`k6 ${script}: ${result.passed} passed, ${result.failed} failed`)
+    if (script === 'negative') {
+      const hostile = hostileCounts(run.summary)
+      if (hostile) console.log(`k6 negative: ${hostile.tried} hostile requests tried, ${hostile.serverErrors} answered 5xx`)
+    }
     for (const f of result.failures) console.log(`  not ok: ${f}`)
     if (result.failed > 0) console.log(`  k6's output: ${join(run.outDir, 'k6-output.txt')}`)
   }

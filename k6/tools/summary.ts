@@ -61,3 +61,13 @@ export function routeFigures (summary: Summary, name: string): Figures {
     failed: (failed?.value as number) ?? 0
   }
 }
+
+/** The negative script's counters: hostile requests tried and how many got a 5xx; undefined without a summary. */
+export function hostileCounts (file: string): { tried: number, serverErrors: number } | undefined {
+  try {
+    const { metrics } = readSummary(file)
+    return { tried: (metrics.hostile_requests?.count as number) ?? 0, serverErrors: (metrics.hostile_5xx?.count as number) ?? 0 }
+  } catch {
+    return undefined
+  }
+}

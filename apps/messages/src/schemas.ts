@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox'
-import { Cursor, Limit, Username, Uuid } from '@platform/kit'
+import { Cursor, Limit, Text, Username, Uuid } from '@platform/kit'
 
 // A message id is a UUID issued by this service.
 export const MessageId = Uuid
 
-// At least one visible character: a message of spaces says nothing.
-const Contents = Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S', description: '1 to 5000 characters, not blank' })
+// At least one visible character: a message of spaces or zero-width characters says nothing.
+const Contents = Text({ maxLength: 5000, description: '1 to 5000 characters, not blank' })
 
 export const NewMessage = Type.Object(
   { from: Username, to: Username, contents: Contents },

@@ -58,7 +58,7 @@ test('POST /messages', async (t) => {
     const bad = await app.inject({ method: 'POST', url: '/messages', headers: { 'content-type': 'application/json' }, payload: '{"from": "ann", "to":' })
     t.equal(bad.statusCode, 400)
     t.equal(bad.json().statusCode, 400)
-    const big = await app.inject({ method: 'POST', url: '/messages', payload: { from: 'ann', to: 'ben', contents: 'x'.repeat(9000) } })
+    const big = await app.inject({ method: 'POST', url: '/messages', payload: { from: 'ann', to: 'ben', contents: 'x'.repeat(200_000) } })
     t.equal(big.statusCode, 413)
     t.equal(big.json().code, 'FST_ERR_CTP_BODY_TOO_LARGE')
     const text = await app.inject({ method: 'POST', url: '/messages', headers: { 'content-type': 'text/plain' }, payload: 'hi' })

@@ -1,12 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { Cursor, Limit, Username } from '@platform/kit'
+import { Cursor, Limit, Text, Username } from '@platform/kit'
 import { Community, PostId } from '@platform/community'
 
 export { Community, PostId, Username }
 
-// At least one visible character: a title of spaces is no title.
-const Title = Type.String({ minLength: 1, maxLength: 300, pattern: '\\S', description: '1 to 300 characters, not blank' })
-const Text = Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', description: 'The body: 1 to 10000 characters, not blank' })
+// At least one visible character: a title of spaces or zero-width characters is no title.
+const Title = Text({ maxLength: 300, description: '1 to 300 characters, not blank' })
+const Body = Text({ maxLength: 10_000, description: 'The body: 1 to 10000 characters, not blank' })
 // `format: uri` alone takes any scheme (javascript:, file:); links on the site are web links.
 const Url = Type.String({
   maxLength: 2048,
@@ -18,7 +18,7 @@ const Url = Type.String({
 const CreatedAt = Type.String({ format: 'date-time', description: 'When the post was created (UTC, ms precision)' })
 
 export const NewPost = Type.Object(
-  { title: Title, text: Text, community: Community, url: Type.Optional(Url), username: Username },
+  { title: Title, text: Body, community: Community, url: Type.Optional(Url), username: Username },
   { additionalProperties: false, title: 'NewPost' }
 )
 export type NewPost = Static<typeof NewPost>

@@ -1,5 +1,6 @@
 // Cinema bookings: smoke (every endpoint once), negative cases with the sold-out race, and its
 // part of the user journey.
+import { signInAll } from '../../lib/auth.js'
 import { group, check } from 'k6'
 import exec from 'k6/execution'
 import { batch, bodyOf, expecting } from '../../lib/http.js'
@@ -86,6 +87,7 @@ export const negative = {
 
     group('cinema bookings: sold-out race', () => {
       // 30 people press "book" at the same moment for the 10 seats of a showing: exactly 10 get one.
+      signInAll(race.users)
       const answers = batch(race.users.map((username) => ({
         method: 'POST',
         path: '/cinema/bookings',

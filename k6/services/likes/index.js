@@ -5,6 +5,7 @@ import { group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, pick } from '../../lib/data.js'
 import { runCases } from '../../lib/negative.js'
+import { badEncodings, nonDecimalLimits, unknownParameters, withLoneSurrogate } from '../../lib/hostile.js'
 import { like, unlike, getLike, count, likedBy, top } from './client.js'
 
 const uuid = () => 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(Math.random() * 16).toString(16))
@@ -62,6 +63,16 @@ export const negative = {
         { method: 'GET', path: '/likes/top?limit=101', label: 'likes: top limit 101', status: 400 },
         { method: 'GET', path: '/likes/top?limit=1e308', label: 'likes: top limit 1e308', status: 400 },
         { method: 'GET', path: '/likes/top?order=asc', label: 'likes: unknown query parameter', status: 400 }
+      ])
+    )
+    group('likes: hostile requests', () =>
+      runCases([
+        bad('lone surrogate in the username', withLoneSurrogate({ username: other }, 'username'), 400, 'FST_ERR_VALIDATION'),
+        ...badEncodings('likes', 'POST', `/likes/posts/${post}`, { username: other }),
+        ...nonDecimalLimits('likes', [`/likes/users/${liker}`, '/likes/top']),
+        ...unknownParameters('likes', [
+          ['GET', `/likes/posts/${post}`], ['GET', `/likes/posts/${post}/likers/${liker}`], ['DELETE', `/likes/posts/${post}/likers/${liker}`], ['POST', `/likes/posts/${post}`, { username: other }]
+        ])
       ])
     )
     group('likes: data unchanged afterwards', () => {

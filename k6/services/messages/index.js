@@ -2,9 +2,10 @@
 import { group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, randomInt } from '../../lib/data.js'
-import { get, CLIENT_ERROR } from '../../lib/http.js'
+import { get, bodyOf, CLIENT_ERROR } from '../../lib/http.js'
 import { expectClientError } from '../../lib/checks.js'
-import { runCases } from '../../lib/negative.js'
+import { runCases, runValid } from '../../lib/negative.js'
+import { badEncodings, badText, nonDecimalLimits, unknownParameters } from '../../lib/hostile.js'
 import { send, read, mailbox, favorite, remove } from './client.js'
 
 export function smoke () {
@@ -56,6 +57,28 @@ export const negative = {
         { method: 'POST', path: `/messages/${UNKNOWN}/favorite`, label: 'messages: favorite unknown', status: 404, code: 'MESSAGES_NOT_FOUND' }
       ])
     )
+    const id = message.message_id
+    group('messages: hostile requests', () =>
+      runCases([
+        ...badText('messages', 'POST', '/messages', good, { fields: ['contents'], visible: ['contents'] }),
+        ...badEncodings('messages', 'POST', '/messages', good),
+        ...nonDecimalLimits('messages', [`/messages?to=${good.to}`]),
+        ...unknownParameters('messages', [
+          ['GET', `/messages/${id}`], ['DELETE', `/messages/${id}`], ['POST', `/messages/${id}/favorite`], ['DELETE', `/messages/${id}/favorite`]
+        ])
+      ])
+    )
+    group('messages: hostile but valid', () => {
+      const longest = { ...good, contents: '🙂'.repeat(5000) }
+      const sent = runValid([
+        { method: 'POST', path: '/messages', label: 'messages: 5,000 emoji', body: longest, status: 201, checks: { 'reads back as sent': (b) => b.contents === longest.contents } },
+        { method: 'POST', path: '/messages', label: 'messages: a gzip body', body: good, compression: 'gzip', status: 201, checks: { 'reads back as sent': (b) => b.contents === good.contents } }
+      ])
+      for (const res of sent) {
+        const m = bodyOf(res)
+        if (m && m.message_id) remove(m)
+      }
+    })
     group('messages: data unchanged afterwards', () => {
       read(message, true)
       mailbox({ to: message.to }, { first: { ...message } })

@@ -3,6 +3,7 @@ import { group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, randomToken, pick } from '../../lib/data.js'
 import { runCases } from '../../lib/negative.js'
+import { badEncodings, badText, nonDecimalLimits, unknownParameters, withLoneSurrogate } from '../../lib/hostile.js'
 import { createPoll, getPoll, listPolls, vote, getVote, results } from './client.js'
 
 const WORDS = ['CRANE', 'SLATE', 'ADIEU', 'AUDIO', 'RAISE', 'STARE', 'ROATE', 'SALET']
@@ -80,6 +81,19 @@ export const negative = {
         { method: 'GET', path: `/polls?title=${'x'.repeat(201)}`, label: 'polls: search too long', status: 400 },
         { method: 'GET', path: '/polls?username=a%20b', label: 'polls: bad username filter', status: 400 },
         { method: 'GET', path: '/polls?sort=new', label: 'polls: unknown query parameter', status: 400 }
+      ])
+    )
+    const id = poll.poll_id
+    group('polls: hostile requests', () =>
+      runCases([
+        ...badText('polls', 'POST', '/polls', good, { fields: ['title'], visible: ['title'] }),
+        bad('lone surrogate in a response', JSON.stringify(good).replace('"responses":["', '"responses":["\\ud800'), 400, 'FST_ERR_VALIDATION'),
+        bad('invisible response', { ...good, responses: ['yes', '\u200b\u2060'] }, 400, 'FST_ERR_VALIDATION'),
+        badVote('lone surrogate in the choice', withLoneSurrogate({ username: other, choice: poll.responses[0] }, 'choice'), 400, 'FST_ERR_VALIDATION'),
+        ...badEncodings('polls', 'POST', '/polls', good),
+        ...nonDecimalLimits('polls', ['/polls', `/polls?username=${poll.username}`]),
+        ...unknownParameters('polls', [['GET', `/polls/${id}`], ['GET', `/polls/${id}/results`], ['GET', `/polls/${id}/votes/${voter}`], ['POST', `/polls/${id}/votes`, { username: other, choice: poll.responses[0] }]]),
+        { method: 'GET', path: '/polls?title=%ED%A0%80', label: 'polls: an encoded lone surrogate in the search', status: 400, code: 'FST_ERR_BAD_URL' },
       ])
     )
     group('polls: data unchanged afterwards', () => {

@@ -2,9 +2,10 @@
 import { group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, randomToken, pick } from '../../lib/data.js'
-import { get, CLIENT_ERROR } from '../../lib/http.js'
+import { get, bodyOf, CLIENT_ERROR } from '../../lib/http.js'
 import { expectClientError } from '../../lib/checks.js'
-import { runCases } from '../../lib/negative.js'
+import { runCases, runValid } from '../../lib/negative.js'
+import { badEncodings, badText, nonDecimalLimits, unknownParameters } from '../../lib/hostile.js'
 import { createPost, getPost, listPosts, deletePost } from './client.js'
 
 const COMMUNITIES = ['wordle', 'wordle-hard', 'puzzles']
@@ -65,6 +66,31 @@ export const negative = {
         { method: 'GET', path: '/posts?community=a', label: 'posts: bad community filter', status: 400 }
       ])
     )
+    group('posts: hostile requests', () =>
+      runCases([
+        ...badText('posts', 'POST', '/posts', good, { fields: ['title', 'text'], visible: ['title', 'text'] }),
+        ...badEncodings('posts', 'POST', '/posts', good),
+        ...nonDecimalLimits('posts', ['/posts', `/posts?community=${victim.community}`]),
+        ...unknownParameters('posts', [['GET', `/posts/${victim.post_id}`], ['DELETE', `/posts/${victim.post_id}`], ['POST', '/posts', good]])
+      ])
+    )
+    // Valid however they look: the longest texts in bytes, a compressed body. Each is deleted after.
+    group('posts: hostile but valid', () => {
+      const isPost = (expected) => ({ 'reads back as sent': (b) => b.title === expected.title && b.text === expected.text })
+      const longest = [
+        ['a text of 10,000 é', { ...good, text: 'é'.repeat(10_000) }],
+        ['a text of 10,000 emoji', { ...good, title: '🙂'.repeat(300), text: '🙂'.repeat(10_000) }],
+        ['a text of 10,000 quotes', { ...good, text: '"'.repeat(10_000) }]
+      ]
+      const created = runValid([
+        ...longest.map(([label, body]) => ({ method: 'POST', path: '/posts', label: `posts: ${label}`, body, status: 201, checks: isPost(body) })),
+        { method: 'POST', path: '/posts', label: 'posts: a gzip body', body: good, compression: 'gzip', status: 201, checks: isPost(good) }
+      ])
+      for (const res of created) {
+        const post = bodyOf(res)
+        if (post && post.post_id) deletePost(post)
+      }
+    })
     group('posts: data unchanged afterwards', () => getPost(victim))
   }
 }

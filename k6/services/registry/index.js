@@ -2,6 +2,7 @@
 // gateway refused), and its part of the journey (now and then, the health of a service).
 import { group } from 'k6'
 import { runCases } from '../../lib/negative.js'
+import { nonDecimalLimits, unknownParameters } from '../../lib/hostile.js'
 import { listInstances, serviceHealth, traefikConfig } from './client.js'
 
 export function smoke () {
@@ -28,7 +29,9 @@ export const negative = {
         { method: 'GET', path: '/registry/instances?sort=url', label: 'registry: unknown parameter', status: 400 },
         // Through the gateway the registry is read-only: nobody outside can route a prefix to their host.
         { method: 'POST', path: '/registry/instances', label: 'registry: register through the gateway', body: registration, status: [404, 405] },
-        { method: 'DELETE', path: '/registry/instances/00000000-0000-4000-8000-000000000000', label: 'registry: deregister through the gateway', status: [404, 405] }
+        { method: 'DELETE', path: '/registry/instances/00000000-0000-4000-8000-000000000000', label: 'registry: deregister through the gateway', status: [404, 405] },
+        ...nonDecimalLimits('registry', ['/registry/instances', '/registry/instances?service=stats']),
+        ...unknownParameters('registry', [['GET', '/registry/health?service=stats'], ['GET', '/registry/traefik']])
       ])
     )
     group('registry: nothing registered by the gateway', () => {

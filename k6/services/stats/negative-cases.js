@@ -2,6 +2,7 @@
 // real games (made in setup), so "unknown" and "duplicate" cases hit existing data on purpose.
 // A body given as a string is sent as it is (malformed JSON, wrong JSON types).
 import { randomToken } from '../../lib/data.js'
+import { NON_DECIMAL, badEncodings, nonDecimalLimits, unknownParameters, withLoneSurrogate } from '../../lib/hostile.js'
 
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000'
 const INJECTIONS = [
@@ -45,7 +46,9 @@ export function userCases (victim) {
     // A registration replayed answers 200; the name in another letter case is taken.
     { label: 'users: name taken in another case', body: { username: victim.username.toUpperCase() }, status: 409, code: 'STATS_USERNAME_TAKEN' },
     { label: 'users: huge body', body: JSON.stringify({ username: 'a'.repeat(1024 * 1024) }), status: 413 },
-    { label: 'users: text/plain body', body: JSON.stringify({ username: ghost }), status: [400, 415], headers: { 'Content-Type': 'text/plain' }, ghost }
+    { label: 'users: text/plain body', body: JSON.stringify({ username: ghost }), status: [400, 415], headers: { 'Content-Type': 'text/plain' }, ghost },
+    { label: 'users: lone surrogate in the name', body: withLoneSurrogate({ username: ghost }, 'username'), status: 400, code: 'FST_ERR_VALIDATION' },
+    ...badEncodings('users', 'POST', '/stats/users', { username: ghost }).map((c) => ({ ...c, ghost }))
   ]
   BAD_USERNAMES.forEach((username, i) => cases.push({ label: `users: bad username #${i}`, body: { username }, status: 400 }))
   return cases.map((c) => ({ method: 'POST', path: '/stats/users', ...c }))
@@ -95,7 +98,7 @@ export function readCases (victim) {
     { label: 'unknown leaderboard', path: '/stats/leaderboards/losses', status: 404 },
     { label: 'wrong method', method: 'DELETE', path: `/stats/users/${id}`, status: [404, 405] }
   ]
-  for (const gameId of ['abc', '0', '-1', '1.5', '99999999999999999999']) {
+  for (const gameId of ['abc', '0', '-1', '1.5', '99999999999999999999', ...NON_DECIMAL]) {
     cases.push({ label: `game: bad game id ${gameId}`, path: `/stats/users/${id}/games/${gameId}`, status: 400 })
   }
   for (const kind of ['wins', 'streaks']) {
@@ -103,5 +106,9 @@ export function readCases (victim) {
       cases.push({ label: `${kind}: bad limit "${limit}"`, path: `/stats/leaderboards/${kind}?limit=${encodeURIComponent(limit)}`, status: 400 })
     }
   }
+  cases.push(
+    ...nonDecimalLimits('leaderboards', ['/stats/leaderboards/wins', '/stats/leaderboards/streaks']),
+    ...unknownParameters('stats', [['GET', `/stats/users/${id}`], ['GET', `/stats/users/${id}/games/1`], ['GET', `/stats/users?username=${victim.username}`], ['GET', '/stats/leaderboards/wins']])
+  )
   return cases.map((c) => ({ method: 'GET', body: undefined, ...c }))
 }

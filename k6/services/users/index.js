@@ -1,11 +1,13 @@
 // Users service: smoke (every endpoint once), negative cases, and its part of the user journey.
-import { group } from 'k6'
+import { check, group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, randomToken } from '../../lib/data.js'
-import { runCases } from '../../lib/negative.js'
+import { batch, bodyOf, expectStatuses } from '../../lib/http.js'
+import { countHostile, runCases } from '../../lib/negative.js'
+import { badEncodings, unknownParameters, withLoneSurrogate } from '../../lib/hostile.js'
 import { ownAccount, PASSWORD } from '../../lib/auth.js'
 import encoding from 'k6/encoding'
-import { createAccount, getAccount, updateEmail, deactivate, changeKarma } from './client.js'
+import { createAccount, getAccount, updateEmail, deactivate, changeKarma, ROUTES } from './client.js'
 
 const email = (name) => `${name}@example.com`
 
@@ -80,9 +82,41 @@ export const negative = {
         { method: 'DELETE', path: u(victim), label: 'auth: deactivate someone else', as: own.username, status: 403, code: 'USERS_FORBIDDEN' }
       ])
     )
+    group('users: hostile requests', () =>
+      runCases([
+        { method: 'POST', path: '/users', label: 'users: lone surrogate in the email', body: withLoneSurrogate({ username: ghost, email: email(ghost), password: PASSWORD }, 'email'), status: 400, code: 'FST_ERR_VALIDATION' },
+        ...badEncodings('users', 'POST', '/users', { username: ghost, email: email(ghost), password: PASSWORD }),
+        ...unknownParameters('users', [
+          ['GET', u(victim)], ['PATCH', u(victim), { email: email(ghost) }], ['DELETE', u(victim)], ['POST', `${u(victim)}/karma/increment`], ['POST', '/users', { username: ghost, email: email(ghost), password: PASSWORD }]
+        ])
+      ])
+    )
     group('users: data unchanged afterwards', () => {
       getAccount(victim, { username: victim, email: email(victim), karma: 1, active: true })
       getAccount(gone, { username: gone, email: email(gone), active: false })
+    })
+    // The races: every increment counts once; of 50 sign-ups with one name, one wins.
+    group('users: 150 parallel karma increments', () => {
+      const name = uniqueName('k6race')
+      if (!createAccount(name, email(name))) return
+      const answers = countHostile(batch(Array.from({ length: 150 }, () => ({ method: 'POST', path: `${u(name)}/karma/increment`, name: ROUTES.karma }))))
+      check(answers, {
+        'karma race: 150 answers 200': (a) => a.filter((r) => r.status === 200).length === 150,
+        'karma race: every value from 1 to 150 answered once': (a) => new Set(a.map((r) => (bodyOf(r) || {}).karma)).size === 150
+      })
+      getAccount(name, { username: name, karma: 150 })
+    })
+    group('users: 50 parallel sign-ups of one name', () => {
+      const name = uniqueName('k6race')
+      const answers = countHostile(batch(Array.from({ length: 50 }, (_, i) => ({
+        method: 'POST', path: '/users', body: { username: name, email: `${i}-${email(name)}`, password: PASSWORD }, name: ROUTES.create, expect: expectStatuses(201, 409)
+      }))))
+      check(answers, {
+        'sign-up race: one 201': (a) => a.filter((r) => r.status === 201).length === 1,
+        'sign-up race: 49 answers 409 USERS_USERNAME_TAKEN': (a) => a.filter((r) => r.status === 409 && (bodyOf(r) || {}).code === 'USERS_USERNAME_TAKEN').length === 49
+      })
+      const winner = answers.find((r) => r.status === 201)
+      getAccount(name, { username: name, email: winner ? bodyOf(winner).email : undefined })
     })
   }
 }

@@ -1,11 +1,14 @@
 // Votes service: smoke (every endpoint once), negative cases, and its part of the user journey.
 // The service takes any well-formed post id (it does not know which posts exist), so the suite
 // votes on fresh random ids and knows exactly what their tallies must be.
-import { group } from 'k6'
+import { check, group } from 'k6'
 import exec from 'k6/execution'
 import { uniqueName, pick } from '../../lib/data.js'
-import { runCases } from '../../lib/negative.js'
-import { vote, tally, top, sort } from './client.js'
+import { batch } from '../../lib/http.js'
+import { signInAll } from '../../lib/auth.js'
+import { countHostile, runCases } from '../../lib/negative.js'
+import { nonDecimalLimits, unknownParameters, withLoneSurrogate, badEncodings } from '../../lib/hostile.js'
+import { vote, tally, top, sort, ROUTES } from './client.js'
 
 const uuid = () => 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(Math.random() * 16).toString(16))
 
@@ -57,7 +60,26 @@ export const negative = {
         sortCase('malformed JSON', '{"post_ids": [')
       ])
     )
+    group('votes: hostile requests', () =>
+      runCases([
+        up('lone surrogate in the username', withLoneSurrogate({ username: other }, 'username'), 400, 'FST_ERR_VALIDATION'),
+        ...badEncodings('votes', 'POST', `/votes/${post}/upvotes`, { username: other }),
+        ...nonDecimalLimits('votes', ['/votes/top', '/votes/top?community=wordle']),
+        ...unknownParameters('votes', [['GET', `/votes/${post}`], ['POST', `/votes/${post}/upvotes`, { username: other }], ['POST', '/votes/sort', { post_ids: [post] }]])
+      ])
+    )
     group('votes: data unchanged afterwards', () => tally(post, { upvotes: 1, downvotes: 0 }))
+    // The race: 200 users upvote one post at the same moment; every vote counts, once.
+    group('votes: 200 parallel votes on one post', () => {
+      const target = uuid()
+      const racers = Array.from({ length: 200 }, (_, i) => `k6race-${i}-${target.slice(0, 8)}`)
+      signInAll(racers)
+      const answers = countHostile(batch(racers.map((username) => ({
+        method: 'POST', path: `/votes/${target}/upvotes`, body: { username }, name: ROUTES.vote
+      }))))
+      check(answers, { 'votes race: 200 answers 201': (a) => a.filter((r) => r.status === 201).length === 200 })
+      tally(target, { upvotes: 200, downvotes: 0 })
+    })
   }
 }
 

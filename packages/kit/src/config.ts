@@ -10,7 +10,16 @@ export const baseConfigProperties = {
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' }
   ),
+  // A route's body limit fits every body its schema accepts (route-rules.ts), never below
+  // BODY_LIMIT (also the limit of a route whose schema bounds nothing) nor above BODY_LIMIT_MAX.
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 16 * 1024 }),
+  BODY_LIMIT_MAX: Type.Integer({ minimum: 1024, default: 1024 * 1024 }),
+  // Time limits on what a client sends (a slow or stalled client gets a 408 and is closed):
+  // the whole request, headers and body, must arrive within REQUEST_TIMEOUT_MS, its headers
+  // within HEADERS_TIMEOUT_MS; an idle keep-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS.
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 72_000 }),
   // How long a SIGTERMed instance keeps serving with /health failing, so the gateway's health
   // check takes it out of rotation before its listener closes.
   SHUTDOWN_DELAY_MS: Type.Integer({ minimum: 0, default: 0 }),

@@ -11,7 +11,7 @@ const DRAIN_MAX_MS = 3000
  * Past the caps the connection is closed anyway (a client streaming forever gets nothing more).
  */
 export function drainBody (req: IncomingMessage): Promise<void> {
-  if (req.complete || req.destroyed) return Promise.resolve()
+  if (req.complete || req.destroyed || req.readableEnded) return Promise.resolve()
   return new Promise((resolve) => {
     let bytes = 0
     const done = () => {

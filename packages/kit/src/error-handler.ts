@@ -25,7 +25,8 @@ export function installErrorHandling (app: FastifyInstance, service: string): vo
       if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1')
       return reply.code(status).send(errorBody(status, err.message, err.code))
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request.raw)
+    // Answered before the body was read (too large, badly encoded...): read the rest first.
+    if (!request.raw.complete) await drainBody(request.raw)
     const code = err.validation ? 'FST_ERR_VALIDATION' : (err.code ?? `${prefix}_BAD_REQUEST`)
     request.log.info({ code, message: err.message }, 'client error')
     return reply.code(status).send(errorBody(status, err.message, code))

@@ -7,6 +7,8 @@ export function Limit (defaultLimit: number, max: number) {
 
 // A pattern rather than format 'uuid': ajv-formats also accepts a "urn:uuid:" prefix.
 export const Uuid = Type.String({
+  // Says what the pattern does, so a body limit can count it (body-size.ts).
+  maxLength: 36,
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
   description: 'A UUID: 32 hex digits in the 8-4-4-4-12 form',
   examples: ['3f2c8a4e-1b7d-4c55-9e0a-6d2f1c3b4a59']
@@ -35,8 +37,8 @@ export function hasVisibleText (value: string): boolean {
 
 /**
  * Free text a person reads (a title, a message): at least one visible character, so a title
- * of spaces or of zero-width characters is no title. Lengths count UTF-16 code units, as JSON
- * Schema's maxLength does.
+ * of spaces or of zero-width characters is no title. Lengths count code points (characters), as
+ * JSON Schema's maxLength does: an emoji is one.
  */
 export function Text (options: { maxLength: number, description: string, minLength?: number, examples?: string[] }) {
   return Type.String({

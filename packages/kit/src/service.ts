@@ -8,6 +8,10 @@ import loadShedding from './load-shedding.js'
 import health from './health.js'
 import { installErrorHandling } from './error-handler.js'
 import { createValidatorCompiler, formatSchemaErrors } from './validation.js'
+import { clientErrorHandler, frameworkErrors, installRequestChecks } from './http-edge.js'
+import { installRouteRules } from './route-rules.js'
+import { installUnicodeCheck } from './unicode.js'
+import { installContentDecoding } from './content-encoding.js'
 
 /** Who a service is: the same fields for every service, given once in its app.ts. */
 export interface ServiceMeta {
@@ -60,6 +64,7 @@ export function instanceName (name: string, port: number): string {
  */
 export async function createService (meta: ServiceMeta, config: BaseConfig, options: BuildOptions = {}) {
   const instance = instanceName(meta.name, config.PORT)
+  const headersTimeout = Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS)
   const app = Fastify({
     // One log for the whole platform: every line names its service and instance, and a
     // request's lines carry `request_id` (Fastify's `reqId`), the id upstream() passes on.
@@ -74,6 +79,18 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
     schemaErrorFormatter: formatSchemaErrors,
+    // A client that stalls or trickles gets a 408 (clientErrorHandler) and its connection closed.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout,
+      // How often Node looks for expired requests (its default, 30 s, would stretch every limit).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))),
+      // A request without Host is refused by the kit (installRequestChecks) in the platform's shape.
+      requireHostHeader: false
+    },
+    clientErrorHandler: clientErrorHandler(instance),
+    frameworkErrors: frameworkErrors(instance),
     ...options.fastify
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -87,6 +104,10 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
     reply.header('x-request-id', request.id)
     reply.header('x-instance', instance)
   })
+  installRequestChecks(app, meta.name)
+  installRouteRules(app, { min: config.BODY_LIMIT, max: Math.max(config.BODY_LIMIT, config.BODY_LIMIT_MAX) })
+  installContentDecoding(app)
+  installUnicodeCheck(app)
 
   await app.register(loadShedding, { service: meta.name, maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS })
   await app.register(docs, { ...meta, configUrl: meta.docsConfigUrl })

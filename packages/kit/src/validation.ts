@@ -1,4 +1,4 @@
-import { Ajv, type Options as AjvOptions, type ErrorObject } from 'ajv'
+import { Ajv, type Options as AjvOptions, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify'
 import { isDateOrTimestamp, isTimestamp } from './time.js'
@@ -33,9 +33,64 @@ export function createValidatorCompiler (): FastifySchemaCompiler<unknown> {
   const strict = makeAjv({ coerceTypes: false })
   const coercing = makeAjv({ coerceTypes: 'array' })
   return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strict : coercing
-    return ajv.compile(schema as object)
+    if (httpPart === 'body') return strict.compile(schema as object)
+    return decimalOnly(schema as Record<string, unknown>, coercing.compile(schema as object))
   }
+}
+
+const DECIMAL = {
+  integer: /^-?[0-9]{1,300}$/,
+  number: /^-?[0-9]{1,300}(?:\.[0-9]{1,300})?$/
+}
+
+function numericKind (schema: unknown): 'integer' | 'number' | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined
+  const s = schema as { type?: unknown, anyOf?: unknown[], oneOf?: unknown[] }
+  const types = new Set<unknown>(Array.isArray(s.type) ? s.type : [s.type])
+  for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
+    const t = (branch as { type?: unknown } | null)?.type
+    for (const type of Array.isArray(t) ? t : [t]) types.add(type)
+  }
+  // A parameter that may also be a string takes "0x10" as the string it is.
+  if (types.has('string')) return undefined
+  if (types.has('number')) return 'number'
+  return types.has('integer') ? 'integer' : undefined
+}
+
+/**
+ * Ajv coerces a string to a number the way JavaScript does: "0x10" is 16, "1e1" 10, " 10" and
+ * "+5" pass. A number in a URL is decimal digits, with a minus where the schema allows
+ * negatives: anything else is the parameter's 400, before Ajv coerces it.
+ */
+function decimalOnly (schema: Record<string, unknown>, validate: ValidateFunction): ValidateFunction {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>
+  const numeric = Object.entries(properties)
+    .map(([name, property]) => [name, numericKind(property)] as const)
+    .filter((entry): entry is readonly [string, 'integer' | 'number'] => entry[1] !== undefined)
+  if (numeric.length === 0) return validate
+  const checked = function (data: unknown) {
+    if (typeof data === 'object' && data !== null) {
+      for (const [name, kind] of numeric) {
+        const value = (data as Record<string, unknown>)[name]
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (typeof item === 'string' && !DECIMAL[kind].test(item)) {
+            checked.errors = [{
+              keyword: 'decimal',
+              instancePath: `/${name}`,
+              schemaPath: `#/properties/${name}/type`,
+              params: { type: kind },
+              message: kind === 'integer' ? 'must be an integer written in decimal digits (0-9, a leading - if negative)' : 'must be a number written in decimal digits'
+            }]
+            return false
+          }
+        }
+      }
+    }
+    const valid = validate(data)
+    checked.errors = validate.errors
+    return valid
+  } as ValidateFunction
+  return checked
 }
 
 /** Turns Ajv's errors into one message that names the offending field. */
@@ -55,7 +110,11 @@ function describe (e: ErrorObject, dataVar: string): string {
       return `${path}/${(e.params as { additionalProperty: string }).additionalProperty} is not an allowed field`
     case 'required':
       return `${path}/${(e.params as { missingProperty: string }).missingProperty} is required`
+    case 'maxLength':
+    case 'minLength':
     case 'pattern': {
+      // A length error on a patterned string (a UUID, a username) says the same rule.
+      if (e.keyword !== 'pattern' && !(e.parentSchema as { pattern?: string } | undefined)?.pattern) return `${path} ${e.message ?? 'is invalid'}`
       // A regular expression tells a client little; the schema's description says the rule.
       const description = (e.parentSchema as { description?: string } | undefined)?.description
       return description

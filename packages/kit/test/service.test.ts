@@ -60,6 +60,8 @@ test('createService', async (t) => {
     const res = await app.inject({ method: 'GET', url: '/demo/users/not-a-uuid' })
     t.equal(res.statusCode, 400)
     t.equal(res.json().message, 'params/id must be a UUID: 32 hex digits in the 8-4-4-4-12 form')
+    const long = await app.inject({ method: 'GET', url: `/demo/users/${'a'.repeat(37)}` })
+    t.equal(long.json().message, 'params/id must be a UUID: 32 hex digits in the 8-4-4-4-12 form', 'too long says the same rule')
   })
 
   t.test('a missing field is named', async (t) => {
