@@ -1,5 +1,5 @@
 import { test } from 'tap'
-import { buildTestApp, createUser } from './helper.js'
+import { buildTestApp, createUser, PASSWORD } from './helper.js'
 
 test('users: unknown query parameters are refused on every route, ill-formed Unicode is named', async (t) => {
   const app = await buildTestApp(t)
@@ -11,7 +11,7 @@ test('users: unknown query parameters are refused on every route, ill-formed Uni
     ['POST', '/users/alice/karma/increment?x=1'],
     ['POST', '/users?x=1']
   ]) {
-    const payload = method === 'PATCH' ? { email: 'new@example.com' } : method === 'POST' && url.startsWith('/users?') ? { username: 'bob', email: 'bob@example.com' } : undefined
+    const payload = method === 'PATCH' ? { email: 'new@example.com' } : method === 'POST' && url.startsWith('/users?') ? { username: 'bob', email: 'bob@example.com', password: PASSWORD } : undefined
     const res = await app.inject({ method: method as 'GET', url, ...(payload ? { payload } : {}) })
     t.equal(res.statusCode, 400, `${method} ${url}`)
     t.match(res.json(), { code: 'FST_ERR_VALIDATION', message: /querystring\/x is not an allowed field/ }, `${method} ${url}`)

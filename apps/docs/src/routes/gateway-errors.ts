@@ -1,0 +1,43 @@
+import { STATUS_CODES } from 'node:http'
+import { Type } from 'typebox'
+import { errorBody, errorResponses, ErrorResponse, type FastifyPluginAsyncTypebox } from '@platform/kit'
+
+/**
+ * What the gateway answers for errors it makes itself (Traefik's `errors` middleware asks for
+ * these pages): the platform's JSON error shape, `GATEWAY_<NAME>` codes, instead of Traefik's
+ * plain text. Each says what happened and what a client may do.
+ */
+const GATEWAY_ERRORS: Record<number, [code: string, message: string]> = {
+  405: ['METHOD_NOT_ALLOWED', 'The gateway does not proxy this method'],
+  413: ['BODY_TOO_LARGE', 'The request body is larger than the gateway accepts (1 MiB)'],
+  429: ['TOO_MANY_REQUESTS', 'Too many writes from this user: slow down and retry in a second'],
+  500: ['REQUEST_UNREADABLE', 'The gateway could not read the request (a malformed body?)'],
+  502: ['BAD_GATEWAY', 'The instance serving the request stopped before it answered; a write that is safe to replay may be retried'],
+  503: ['SERVICE_UNAVAILABLE', 'No instance of this service is available right now; retry in a moment'],
+  504: ['GATEWAY_TIMEOUT', 'The service did not answer in time']
+}
+
+const StatusParams = Type.Object({ status: Type.Integer({ minimum: 400, maximum: 599, description: 'The status the gateway answers with' }) })
+
+const gatewayErrorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/docs/gateway-errors/:status', {
+    schema: {
+      tags: ['gateway'],
+      summary: 'The JSON body of an error the gateway makes itself (its errors middleware asks for it)',
+      params: StatusParams,
+      response: { '4xx': ErrorResponse, '5xx': ErrorResponse, ...errorResponses(400) }
+    },
+    logLevel: 'warn'
+  }, async (request, reply) => {
+    const { status } = request.params
+    const [code, message] = GATEWAY_ERRORS[status] ?? [(STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/[^A-Z]+/g, '_'), STATUS_CODES[status] ?? 'Error']
+    if (status === 429 || status === 503) reply.header('retry-after', '1')
+    return reply.code(status).send(errorBody(status, message, `GATEWAY_${code}`))
+  })
+
+  // The gateway's root leads to the docs of every service: a relative Location, so no Host
+  // header a client sends can send anyone elsewhere.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs/', 302))
+}
+
+export default gatewayErrorsRoutes
