@@ -36,7 +36,10 @@ export async function runMenu (client: CinemaClient, io: MenuIo, colors: Colors)
   // The input ending (a closed pipe) ends the app rather than leaving a question open forever.
   const ended = new AbortController()
   io.input.once('end', () => ended.abort())
-  const ui = { input: io.input, output: io.output, signal: ended.signal }
+  // Each prompt gets a signal of its own that follows `ended` (read anew by every `...ui`): the
+  // prompt library never removes the listener it adds, so one shared signal would gather one per
+  // question and, past ten, Node prints a leak warning on the person's screen.
+  const ui = { input: io.input, output: io.output, get signal () { return AbortSignal.any([ended.signal]) } }
   const print = (text: string) => io.output.write(`${text}\n`)
   const fail = (err: unknown, ctx: Context = {}) => p.log.error(friendly(err, client.baseUrl, ctx), ui)
   // Tokens for the run of the app: a second booking by the same person asks no password again.

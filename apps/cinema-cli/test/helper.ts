@@ -29,16 +29,17 @@ export interface DesignCinema extends TestCinema {
   accountsDir: string
   /** A client of the authenticating gateway, as a person's app is. */
   client: CinemaClient
-  /** How many sign-ins (POST /users/sessions) reached the accounts service, with their statuses. */
+  /** The sign-ins (POST /users/sessions) that reached the accounts service since the last `resetSignIns`, with their statuses. */
   signIns(): string[]
+  resetSignIns(): void
 }
 
 /**
  * The four cinema services and the accounts service in this process, behind a gateway that
- * authenticates writes, loaded with the design's cinema by the seed (every account's password:
- * PASSWORD). `call` goes past the authentication, as a service's own call on loopback does.
+ * authenticates writes, empty. `call` goes past the authentication, as a service's own call on
+ * loopback does.
  */
-export async function designCinema (t: Test, extra: { movies?: number } = {}): Promise<DesignCinema> {
+export async function authenticatedCinema (t: Test): Promise<DesignCinema> {
   const cinema = await startTestCinema(t)
   const accountsDir = t.testdir()
   const accounts = await accountsApp(accountsDir)
@@ -46,10 +47,18 @@ export async function designCinema (t: Test, extra: { movies?: number } = {}): P
   cinema.gateway.mount(accounts)
   const auth = await startAuthGateway(t, cinema.url, accountsMeta.openWrites as string[])
   const client = new CinemaClient(auth.url)
-  await seedCinema(client, { movies: extra.movies ?? 0, users: 0, days: 0, bookings: 0, seed: 1 })
-  const seeded = auth.log.length
-  const signIns = () => auth.log.slice(seeded).filter((line) => line.startsWith('POST /users/sessions '))
-  return { ...cinema, url: auth.url, auth, accounts, accountsDir, client, signIns }
+  let from = 0
+  const signIns = () => auth.log.slice(from).filter((line) => line.startsWith('POST /users/sessions '))
+  const resetSignIns = () => { from = auth.log.length }
+  return { ...cinema, url: auth.url, auth, accounts, accountsDir, client, signIns, resetSignIns }
+}
+
+/** The same, loaded with the design's cinema by the seed (every account's password: PASSWORD); `signIns` from then on. */
+export async function designCinema (t: Test, extra: { movies?: number } = {}): Promise<DesignCinema> {
+  const cinema = await authenticatedCinema(t)
+  await seedCinema(cinema.client, { movies: extra.movies ?? 0, users: 0, days: 0, bookings: 0, seed: 1 })
+  cinema.resetSignIns()
+  return cinema
 }
 
 /** The menu running on a Screen against `client`; `done` resolves when the app has ended. */
