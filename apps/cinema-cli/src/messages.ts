@@ -47,7 +47,7 @@ export function friendly (err: unknown, gatewayUrl: string, ctx: Context = {}): 
   if (err.code === 'USERS_BAD_CREDENTIALS') return `Cannot sign in${ctx.username ? ` as ${ctx.username}` : ''}: wrong password, or no account of that name.`
   if (err.code === 'USERS_TOO_MANY_SIGNINS') return `Too many failed sign-ins${ctx.username ? ` for ${ctx.username}` : ''}: wait a minute, then try again.`
   if (err.code === 'USERS_TOKEN_MISSING') return 'Not signed in: the cinema takes bookings only from a signed-in account.'
-  if (err.code === 'USERS_TOKEN_EXPIRED') return 'The sign-in has expired (a sign-in lasts 15 minutes): sign in again.'
+  if (err.code === 'USERS_TOKEN_EXPIRED') return 'The sign-in has expired: sign in again.'
   if (err.code === 'USERS_TOKEN_INVALID') return 'The sign-in token is not valid on this platform: sign in again.'
   if (is(err, 'FORBIDDEN')) {
     const as = /^(\S+) may not act as/.exec(err.message)?.[1]
