@@ -1,6 +1,8 @@
 // The cinema's four services as one client, through the gateway. Every answer that is not what
 // was asked for becomes a CinemaError: the app turns those into sentences, never stack traces.
-// (This file has no dependency on the services' code: the built app runs with plain node.)
+// Writes through the gateway carry a bearer token from the platform's accounts service (`signIn`,
+// then `as(token)`); reads are open. (This file has no dependency on the services' code: the
+// built app runs with plain node.)
 
 export interface Movie {
   movie_id: string
@@ -89,20 +91,43 @@ export class CinemaError extends Error {
   }
 }
 
+/** A sign-in: the token every write carries, and when it stops working. */
+export interface Session {
+  token: string
+  expires_at: string
+}
+
+/** A new account of the platform (the accounts service, `/users`). */
+export interface NewAccount {
+  username: string
+  email: string
+  password: string
+}
+
 interface Page<T> {
   items: T[]
   next: string | null
 }
 
 export class CinemaClient {
-  constructor (readonly baseUrl: string, private readonly timeoutMs = 10_000) {}
+  /** `token`: the bearer token writes carry (reads carry none: they are open). */
+  constructor (readonly baseUrl: string, private readonly timeoutMs = 10_000, private readonly token?: string) {}
+
+  /** The same client, writing as the account `token` was given to. */
+  as (token: string): CinemaClient {
+    return new CinemaClient(this.baseUrl, this.timeoutMs, token)
+  }
 
   private async request<T> (method: string, path: string, body?: unknown): Promise<T> {
     let res: Response
     try {
       res = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token !== undefined && method !== 'GET' ? { authorization: `Bearer ${this.token}` } : {})
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs)
       })
@@ -192,6 +217,16 @@ export class CinemaClient {
 
   cancel (username: string, bookingId: string): Promise<Booking> {
     return this.request('DELETE', `/cinema/bookings/${encodeURIComponent(username)}/${encodeURIComponent(bookingId)}`)
+  }
+
+  /** Signs an account up with the platform's accounts service (409 when the name or email is taken). */
+  signUp (account: NewAccount): Promise<{ username: string }> {
+    return this.request('POST', '/users', account)
+  }
+
+  /** Signs in: a token for `as` (401 wrong name or password, 429 after too many failures). */
+  signIn (username: string, password: string): Promise<Session> {
+    return this.request('POST', '/users/sessions', { username, password })
   }
 
   /**

@@ -14,7 +14,7 @@ try {
     await runMenu(client, { input: process.stdin, output: process.stdout }, colorsFor(process.stdout))
     process.exitCode = 0
   } else {
-    process.exitCode = await runCommand(args, client, { stdout: process.stdout, stderr: process.stderr, colors: colorsFor(process.stdout) })
+    process.exitCode = await runCommand(args, client, { stdout: process.stdout, stderr: process.stderr, colors: colorsFor(process.stdout), env: process.env })
   }
 } catch (err) {
   // Whatever happens, a person sees a sentence, not a stack trace.

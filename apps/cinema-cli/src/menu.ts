@@ -1,9 +1,11 @@
 // The design's interactive app: a numbered menu (1..7, same numbers and order) over the cinema.
 // Every prompt and message goes to the streams given, so a test can drive it as a person would.
+// Booking signs in with the account's password, asked once per person for the run of the app.
 import type { Readable, Writable } from 'node:stream'
 import * as p from '@clack/prompts'
-import { CinemaError, type CinemaClient, type Seats } from './client.js'
+import { CinemaError, type CinemaClient, type NewBooking, type Seats } from './client.js'
 import { friendly, type Context } from './messages.js'
+import { isTokenRefused, Sessions } from './sessions.js'
 import { bookingsTable, formatDate, formatRating, formatSeats, moviesTable, plural, showtimesTable, usersTable, type Colors } from './render.js'
 import { MAX_SEATS } from './limits.js'
 
@@ -34,9 +36,14 @@ export async function runMenu (client: CinemaClient, io: MenuIo, colors: Colors)
   // The input ending (a closed pipe) ends the app rather than leaving a question open forever.
   const ended = new AbortController()
   io.input.once('end', () => ended.abort())
-  const ui = { input: io.input, output: io.output, signal: ended.signal }
+  // Each prompt gets a signal of its own that follows `ended` (read anew by every `...ui`): the
+  // prompt library never removes the listener it adds, so one shared signal would gather one per
+  // question and, past ten, Node prints a leak warning on the person's screen.
+  const ui = { input: io.input, output: io.output, get signal () { return AbortSignal.any([ended.signal]) } }
   const print = (text: string) => io.output.write(`${text}\n`)
   const fail = (err: unknown, ctx: Context = {}) => p.log.error(friendly(err, client.baseUrl, ctx), ui)
+  // Tokens for the run of the app: a second booking by the same person asks no password again.
+  const sessions = new Sessions(client)
 
   /** The answer, or Cancelled when the person pressed Esc or Ctrl-C. */
   const answer = <T>(value: T): Exclude<T, symbol> => {
@@ -100,6 +107,44 @@ export async function runMenu (client: CinemaClient, io: MenuIo, colors: Colors)
     } while (after !== undefined && await more('users'))
   }
 
+  /**
+   * The client writing as `username`: the sign-in kept from before, else the password asked (again
+   * after a wrong one) and a sign-in. Undefined when signing in cannot work now (too many failed
+   * tries, the accounts service away): said so, back to the menu.
+   */
+  async function signIn (username: string): Promise<CinemaClient | undefined> {
+    const kept = sessions.held(username)
+    if (kept) return client.as(kept.token)
+    for (;;) {
+      const password = answer(await p.password({
+        message: `Password of ${username}`,
+        validate: (v) => (v ? undefined : 'Type the password of the account'),
+        ...ui
+      }))
+      try {
+        const session = await sessions.signIn(username, password)
+        p.log.info(`Signed in as ${username}.`, ui)
+        return client.as(session.token)
+      } catch (err) {
+        fail(err, { username })
+        if (!(err instanceof CinemaError && err.code === 'USERS_BAD_CREDENTIALS')) return undefined
+      }
+    }
+  }
+
+  /** Books as `username`; a kept sign-in the gateway no longer takes is asked for again, once. */
+  async function bookAs (username: string, writer: CinemaClient, booking: NewBooking) {
+    try {
+      return await writer.book(booking)
+    } catch (err) {
+      if (!isTokenRefused(err)) throw err
+      sessions.forget(username)
+      p.log.warn(friendly(err, client.baseUrl, { username }), ui)
+      const again = await signIn(username)
+      return again ? again.book(booking) : undefined
+    }
+  }
+
   async function bookShow () {
     // Ask again until the cinema knows the answer: a typo should not throw the whole booking away.
     let username: string
@@ -113,6 +158,8 @@ export async function runMenu (client: CinemaClient, io: MenuIo, colors: Colors)
         if (!(err instanceof CinemaError) || err.status !== 404) return
       }
     }
+    const writer = await signIn(username)
+    if (!writer) return
 
     const first = await client.showtimes({ limit: 1 }).catch(() => undefined)
     const example = first?.items[0]?.date.replaceAll('-', '') ?? '20151201'
@@ -168,10 +215,12 @@ export async function runMenu (client: CinemaClient, io: MenuIo, colors: Colors)
     if (!ok) return p.log.info('Nothing booked.', ui)
     const ctx = { username, date, title }
     try {
-      const booking = await client.book({ username, date, movie_id: free.movie_id, seats: count })
+      const booking = await bookAs(username, writer, { username, date, movie_id: free.movie_id, seats: count })
+      if (!booking) return
       const after = await client.seats(date, free.movie_id).catch(() => undefined)
       p.log.success(`Booked ${plural(booking.seats, 'seat')} for ${title} on ${formatDate(date)}.${after ? ` ${seatText(after)}.` : ''}\nBooking ${booking.booking_id}`, ui)
     } catch (err) {
+      if (err instanceof Cancelled) throw err
       fail(err, ctx)
     }
   }

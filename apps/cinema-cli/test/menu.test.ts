@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { CinemaClient } from '../src/client.js'
-import { designCinema, startMenu } from './helper.js'
+import { accountsApp, designCinema, PASSWORD, startMenu } from './helper.js'
 import { KEY } from './screen.js'
 
 // The menu's list of items is only drawn when it waits for a choice: the app is back at the menu.
@@ -85,12 +85,14 @@ test('4 Get user list: usernames and names', async (t) => {
   t.same(rows, [['Username', 'Name'], ['chris', 'Chris Smith'], ['dan', 'Dan Lockhart'], ['garret', 'Garret Heaton'], ['peter', 'Peter Gibbs']])
 })
 
-test('5 Book a show: username, date, a movie picked from the day\'s list, seats, confirm; the booking is made', async (t) => {
+test('5 Book a show: username, password, date, a movie picked from the day\'s list, seats, confirm; the booking is made', async (t) => {
   const { client, call } = await designCinema(t)
-  const { screen, choose } = await startMenu(t, client)
+  const { screen, choose, signIn } = await startMenu(t, client)
   await choose('5', 'Who is booking?')
   screen.type('peter')
-  await screen.waitFor('Which date?')
+  await screen.waitFor('Password of peter')
+  t.match(await signIn(PASSWORD, 'Which date?'), 'Signed in as peter.')
+  t.notMatch(screen.text, PASSWORD, 'the password is never shown')
   screen.type('20151202')
   const list = await screen.waitFor('which one?')
   t.match(list, 'Movies on Wed 2 Dec 2015')
@@ -112,13 +114,14 @@ test('5 Book a show: username, date, a movie picked from the day\'s list, seats,
 
 test('5 Book a show: an unknown user or a day without shows is said so and asked again; "No" books nothing', async (t) => {
   const { client, call } = await designCinema(t)
-  const { screen, choose } = await startMenu(t, client)
+  const { screen, choose, signIn } = await startMenu(t, client)
   await choose('5', 'Who is booking?')
   screen.type('nobody')
   const again = await screen.waitFor(/Who is booking\?[\s\S]*Who is booking\?/)
   t.match(again, 'There is no user "nobody".')
   screen.type('chris')
-  await screen.waitFor('Which date?')
+  await screen.waitFor('Password of chris')
+  await signIn(PASSWORD, 'Which date?')
   screen.type('20151224')
   t.match(await screen.waitFor(/There are no shows on Thu 24 Dec 2015\.[\s\S]*Which date\?/), 'Thu 24 Dec 2015')
   screen.type('20151332')
@@ -148,10 +151,10 @@ test('5 Book a show: a sold-out showing cannot be picked, and seats gone while d
     ]
   })
   await call('POST', '/cinema/bookings', { username: 'garret', date: '20151201', movie_id: 'a8034f44-aee4-44cf-b32c-74cf452aaaae', seats: 1 })
-  const { screen, choose } = await startMenu(t, client)
+  const { screen, choose, signIn } = await startMenu(t, client)
   await choose('5', 'Who is booking?')
   screen.type('peter')
-  await screen.waitFor('Which date?')
+  await signIn(PASSWORD, 'Which date?')
   screen.type('20151201')
   const list = await screen.waitFor('which one?')
   t.match(list, /Victoria · 3 of 5 seats left/)
@@ -170,10 +173,11 @@ test('5 Book a show: a sold-out showing cannot be picked, and seats gone while d
 
 test('5 Book a show: booking a showing twice is said so in words', async (t) => {
   const { client } = await designCinema(t)
-  const { screen, choose } = await startMenu(t, client)
+  const { screen, choose, signIn } = await startMenu(t, client)
   await choose('5', 'Who is booking?')
   screen.type('chris')
-  await screen.waitFor('Which date?')
+  await screen.waitFor('Password of chris')
+  await signIn(PASSWORD, 'Which date?')
   screen.type('20151201')
   await screen.waitFor('which one?')
   screen.press(KEY.enter) // Creed, which chris has booked (the seed)
@@ -182,6 +186,100 @@ test('5 Book a show: booking a showing twice is said so in words', async (t) => 
   await screen.waitFor('Book 1 seat for Creed')
   screen.press(KEY.enter)
   t.match(await screen.waitFor(MENU_BACK), 'chris has already booked Creed on Tue 1 Dec 2015. Cancel that booking to book it again.')
+})
+
+test('5 Book a show: a wrong password is said so and asked again, never shown; too many wrong ones end the booking', async (t) => {
+  const { client, signIns } = await designCinema(t)
+  const { screen, choose, signIn } = await startMenu(t, client)
+  await choose('5', 'Who is booking?')
+  screen.type('peter')
+  await screen.waitFor('Password of peter')
+  const wrong = await signIn('not-peters-password', /Cannot sign in[\s\S]*Password of peter/)
+  t.match(wrong, 'Cannot sign in as peter: wrong password, or no account of that name.')
+  t.notMatch(wrong, STACK, 'no stack trace')
+  await signIn(PASSWORD, 'Which date?')
+  t.notMatch(screen.text, /not-peters-password/, 'no password typed is shown')
+  screen.press(KEY.ctrlC)
+  await screen.waitFor(MENU_BACK)
+  t.same(signIns(), ['POST /users/sessions 401', 'POST /users/sessions 201'])
+
+  // Five failures within a minute: the accounts service stops checking garret's password for a while.
+  await choose('5', 'Who is booking?')
+  screen.type('garret')
+  for (let i = 1; i <= 5; i++) await signIn(`wrong-password-${i}`, /Cannot sign in as garret[\s\S]*Password of garret/)
+  const throttled = await signIn(PASSWORD, MENU_BACK)
+  t.match(throttled, 'Too many failed sign-ins for garret: wait a minute, then try again.')
+  t.notMatch(throttled, 'Which date?', 'the booking ends: back to the menu')
+  t.notMatch(throttled, STACK, 'no stack trace')
+})
+
+test('5 Book a show: one sign-in per person for the run of the app; Ctrl-C at the password goes back to the menu', async (t) => {
+  const { client, call, signIns } = await designCinema(t)
+  // A long session asks many questions: none may leave Node a warning to print on the screen.
+  const warnings: string[] = []
+  const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`)
+  process.on('warning', onWarning)
+  t.teardown(() => { process.off('warning', onWarning) })
+  const { screen, choose, signIn } = await startMenu(t, client)
+  const book = async (username: string, date: string, password?: string) => {
+    await choose('5', 'Who is booking?')
+    screen.type(username)
+    const next = await screen.waitFor(/Password of|Which date\?/)
+    if (password !== undefined) {
+      t.match(next, `Password of ${username}`, `${username} is asked the password`)
+      await signIn(password, 'Which date?')
+    } else t.notMatch(next, 'Password of', `${username} is not asked again`)
+    screen.type(date)
+    await screen.waitFor('which one?')
+    screen.press(KEY.enter)
+    await screen.waitFor('How many seats?')
+    screen.type('1')
+    await screen.waitFor(`as ${username}?`)
+    screen.press(KEY.enter)
+    return screen.waitFor(MENU_BACK)
+  }
+  t.match(await book('peter', '20151130', PASSWORD), 'Booked 1 seat for The Good Dinosaur on Mon 30 Nov 2015.')
+  t.match(await book('peter', '20151201', undefined), 'Booked 1 seat for Creed on Tue 1 Dec 2015.')
+  t.match(await book('peter', '20151202', undefined), 'Booked 1 seat for The Martian on Wed 2 Dec 2015.')
+  t.equal(signIns().length, 1, 'peter signed in once')
+
+  await choose('5', 'Who is booking?')
+  screen.type('chris')
+  await screen.waitFor('Password of chris')
+  screen.press(KEY.ctrlC)
+  t.match(await screen.waitFor(MENU_BACK), 'Cancelled.')
+  t.match(await book('chris', '20151130', PASSWORD), 'Booked 1 seat for The Good Dinosaur on Mon 30 Nov 2015.', 'another person signs in')
+  t.same(signIns(), ['POST /users/sessions 201', 'POST /users/sessions 201'])
+  t.same((await call('GET', '/cinema/bookings/peter')).body.bookings.map((b: { date: string }) => b.date).sort(), ['2015-11-30', '2015-12-01', '2015-12-02'])
+  t.same(warnings, [], 'no warning')
+})
+
+test('5 Book a show: a kept sign-in the platform no longer takes (its key changed) asks the password again and books', async (t) => {
+  const cinema = await designCinema(t)
+  const { screen, choose, signIn } = await startMenu(t, cinema.client)
+  await choose('5', 'Who is booking?')
+  screen.type('dan')
+  await signIn(PASSWORD, 'Which date?')
+  screen.press(KEY.ctrlC)
+  await screen.waitFor(MENU_BACK)
+
+  // The accounts service comes back with another signing key: every token given before is refused.
+  const restarted = await accountsApp(cinema.accountsDir, 'another-signing-key-of-at-least-32-chars')
+  t.teardown(() => restarted.close())
+  cinema.gateway.mount(restarted)
+  await choose('5', 'Who is booking?')
+  screen.type('dan')
+  await screen.waitFor('Which date?')
+  screen.type('20151203')
+  await screen.waitFor('which one?')
+  screen.press(KEY.enter)
+  await screen.waitFor('How many seats?')
+  screen.type('2')
+  await screen.waitFor('as dan?')
+  screen.press(KEY.enter)
+  t.match(await screen.waitFor('Password of dan'), 'The sign-in token is not valid on this platform: sign in again.')
+  t.match(await signIn(PASSWORD, MENU_BACK), 'Booked 2 seats for The Good Dinosaur on Thu 3 Dec 2015.')
+  t.same(cinema.signIns(), ['POST /users/sessions 201', 'POST /users/sessions 201'])
 })
 
 test('6 Clear screen: the terminal is cleared and the menu shown again', async (t) => {
@@ -198,6 +296,11 @@ test('Esc or Ctrl-C at a question goes back to the menu; at the menu it ends the
   await choose('5', 'Who is booking?')
   screen.press(KEY.ctrlC)
   t.match(await screen.waitFor(MENU_BACK), 'Cancelled.')
+  await choose('5', 'Who is booking?')
+  screen.type('chris')
+  await screen.waitFor('Password of chris')
+  screen.press(KEY.esc)
+  t.match(await screen.waitFor(MENU_BACK), 'Cancelled.')
   screen.press(KEY.ctrlC)
   await screen.waitFor('Goodbye!')
   await done
@@ -212,15 +315,22 @@ test('the cinema away: the gateway unreachable or a service down is a sentence, 
   t.notMatch(unreachable, STACK, 'no stack trace')
 
   cinema.gateway.unmount(cinema.bookings)
-  const { screen, choose } = await startMenu(t, cinema.client)
+  const { screen, choose, signIn } = await startMenu(t, cinema.client)
   await choose('3', 'Whose bookings?')
   screen.type('dan')
   t.match(await screen.waitFor(MENU_BACK), "The cinema's bookings service is not available right now. Try again in a moment.")
   await choose('5', 'Who is booking?')
   screen.type('dan')
-  await screen.waitFor('Which date?')
+  await signIn(PASSWORD, 'Which date?')
   screen.type('20151201')
   t.match(await screen.waitFor(MENU_BACK), "The cinema's bookings service is not available right now.")
+
+  cinema.gateway.unmount(cinema.accounts)
+  await choose('5', 'Who is booking?')
+  screen.type('garret')
+  const noAccounts = await signIn(PASSWORD, MENU_BACK)
+  t.match(noAccounts, "The platform's accounts service is not available right now. Try again in a moment.")
+  t.notMatch(noAccounts, STACK, 'no stack trace')
 })
 
 test('the input ending (a closed pipe) ends the app', async (t) => {
