@@ -77,6 +77,7 @@ function actingName (method, path, body) {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     if (typeof body.username === 'string') return body.username
     if (typeof body.from === 'string') return body.from
+    if (typeof body.created_by === 'string') return body.created_by
   }
   return undefined
 }

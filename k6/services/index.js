@@ -13,6 +13,10 @@ import * as cinemaMovies from './cinema-movies/index.js'
 import * as cinemaShowtimes from './cinema-showtimes/index.js'
 import * as cinemaUsers from './cinema-users/index.js'
 import * as cinemaBookings from './cinema-bookings/index.js'
+import * as events from './events/index.js'
+import * as notifications from './notifications/index.js'
+import * as mailer from './mailer/index.js'
+import * as mailbox from './mailbox/index.js'
 
 // A name is the service's path prefix at the gateway without its slash (`/cinema/movies` ->
 // `cinema/movies`): the docs smoke reads `/<name>/openapi.json`. K6_SERVICES=cinema/bookings narrows to one.
@@ -28,7 +32,11 @@ const modules = {
   'cinema/movies': cinemaMovies,
   'cinema/showtimes': cinemaShowtimes,
   'cinema/users': cinemaUsers,
-  'cinema/bookings': cinemaBookings
+  'cinema/bookings': cinemaBookings,
+  events,
+  notifications,
+  mailer,
+  mailbox
 }
 
 export const SERVICES = Object.entries(modules).map(([name, m]) => ({ name, smoke: m.smoke, negative: m.negative, journey: m.journey }))

@@ -1,4 +1,5 @@
 import { createService, type BuildOptions, type ServiceMeta } from '@platform/kit'
+import { amqpPlugin, assertEventsExchange, mailNames, relayPlugin } from '@platform/queue'
 import type { UsersConfig } from './config.js'
 import { usersStore } from './users-store.js'
 import tokens, { signingKey } from './tokens.js'
@@ -24,8 +25,13 @@ export const meta: ServiceMeta = {
 /** The users service, ready to inject into or listen with; it never listens itself. */
 export async function buildApp (config: UsersConfig, options: BuildOptions = {}) {
   const app = await createService(meta, config, options)
-  await app.register(usersStore, { file: config.DATABASE_FILE })
+  await app.register(usersStore(mailNames(config.AMQP_NAMESPACE).events), { file: config.DATABASE_FILE })
   await app.register(tokens, { secret: signingKey(config.JWT_SECRET, config.JWT_KEY_FILE), ttlSeconds: config.TOKEN_TTL_S })
+  // users.created events leave through the outbox (the mailer's welcome mail): a broker that is
+  // away delays them, never loses them, and never fails a request.
+  await app.register(amqpPlugin, { url: config.AMQP_URL, namespace: config.AMQP_NAMESPACE })
+  app.amqp.use((ch) => assertEventsExchange(ch, config.AMQP_NAMESPACE))
+  await app.register(relayPlugin, { outbox: app.users.outbox })
   await app.register(usersRoutes)
   await app.register(emailsRoutes)
   await app.register(sessionsRoutes, { maxFailures: config.SIGNIN_MAX_FAILURES, windowMs: config.SIGNIN_WINDOW_S * 1000 })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { Type } from 'typebox'
 import { DATA_DIR, loadConfig } from '@platform/kit'
 import { databaseFileConfig } from '@platform/sqlite'
+import { amqpConfig } from '@platform/queue'
 
 export const usersConfigProperties = {
   ...databaseFileConfig('users'),
@@ -17,7 +18,7 @@ export const usersConfigProperties = {
 }
 
 export function loadUsersConfig (env: Record<string, string | undefined> = process.env) {
-  return loadConfig(usersConfigProperties, env)
+  return loadConfig({ ...usersConfigProperties, ...amqpConfig(env) }, env)
 }
 
 export type UsersConfig = ReturnType<typeof loadUsersConfig>

@@ -1,4 +1,5 @@
 import { isUniqueViolation, sqliteStore, type Db } from '@platform/sqlite'
+import { createOutbox, USER_CREATED, type UserCreated } from '@platform/queue'
 import { EmailNotFound, EmailTaken, UserInactive, UsernameTaken, UserNotFound } from './errors.js'
 
 export interface User {
@@ -32,8 +33,13 @@ interface UserRow {
 
 const COLUMNS = 'username, email, karma, active, created_at'
 
-/** All SQL of the users service. A write spanning several statements runs in one transaction. */
-export function createUsersStore (db: Db) {
+/**
+ * All SQL of the users service. A write spanning several statements runs in one transaction; an
+ * account's creation also writes its users.created event to the outbox (to the exchange
+ * `eventsExchange`), in the same transaction.
+ */
+export function createUsersStore (db: Db, eventsExchange?: string) {
+  const outbox = createOutbox(db)
   const insert = db.prepare<[string, string, string, string], UserRow>(
     `INSERT INTO users (username, email, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`
   )
@@ -87,7 +93,14 @@ export function createUsersStore (db: Db) {
     if (nameTaken.get(username)) throw new UsernameTaken(username)
     claim(email, username, false)
     try {
-      return toUser(insert.get(username, email, passwordHash, new Date().toISOString())!)
+      const row = insert.get(username, email, passwordHash, new Date().toISOString())!
+      // The account and its event, or neither. Mandatory: an event no queue takes yet (the mailer
+      // has never run) stays in the outbox rather than being dropped by the broker.
+      if (eventsExchange !== undefined) {
+        const event: UserCreated = { username: row.username, email: row.email, created_at: row.created_at }
+        outbox.add({ messageId: `users.created.${row.username}`, exchange: eventsExchange, routingKey: USER_CREATED, body: event, type: USER_CREATED, mandatory: true })
+      }
+      return toUser(row)
     } catch (err) {
       if (isUniqueViolation(err)) throw new UsernameTaken(username)
       throw err
@@ -110,6 +123,8 @@ export function createUsersStore (db: Db) {
   })
 
   return {
+    outbox,
+
     /** Throws the 409 an account with this name or email would get: checked before the costly hash. */
     assertFree (username: string, email: string): void {
       if (nameTaken.get(username)) throw new UsernameTaken(username)
@@ -175,10 +190,12 @@ declare module 'fastify' {
   }
 }
 
-/** The users database as a plugin: `app.users` is the store. */
-export const usersStore = sqliteStore({
-  name: 'users-store',
-  decorator: 'users',
-  migrations: new URL('../migrations', import.meta.url),
-  createStore: (db) => createUsersStore(db)
-})
+/** The users database as a plugin: `app.users` is the store; account events go to `eventsExchange`. */
+export function usersStore (eventsExchange?: string) {
+  return sqliteStore({
+    name: 'users-store',
+    decorator: 'users',
+    migrations: new URL('../migrations', import.meta.url),
+    createStore: (db) => createUsersStore(db, eventsExchange)
+  })
+}

@@ -6,7 +6,7 @@ import { loadUsersConfig } from '../src/config.js'
 
 /** A users app on a fresh temporary database, closed when the test ends. */
 export function buildTestApp (t: Test, env: Record<string, string> = {}) {
-  return testApp(t, buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '2048', DATABASE_FILE: join(t.testdir(), 'users.db'), JWT_SECRET: 'a-test-secret-of-at-least-32-characters', ...env })))
+  return testApp(t, buildApp(loadUsersConfig({ LOG_LEVEL: 'silent', BODY_LIMIT: '2048', AMQP_URL: '', DATABASE_FILE: join(t.testdir(), 'users.db'), JWT_SECRET: 'a-test-secret-of-at-least-32-characters', ...env })))
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

@@ -6,10 +6,12 @@ import { serviceErrors } from './error-shape.js'
  * The GATEWAY_URL setting of a service that reads another service: other services are reached
  * through the gateway (it knows the running instances and balances them). Spread into the
  * properties given to loadConfig. A test may point it straight at one service process.
+ * Unset, it is the gateway of the process's own formation: the runner gives every process
+ * GATEWAY_PORT (a throwaway test stack's gateway is not on 9999).
  */
-export function gatewayUrlConfig () {
+export function gatewayUrlConfig (env: Record<string, string | undefined> = process.env) {
   return {
-    GATEWAY_URL: Type.String({ minLength: 1, default: 'http://127.0.0.1:9999' }),
+    GATEWAY_URL: Type.String({ minLength: 1, default: `http://127.0.0.1:${env.GATEWAY_PORT || '9999'}` }),
     // How long a read of another service may take before it is a 503 (upstream's timeoutMs).
     UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 3000 })
   }

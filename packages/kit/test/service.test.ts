@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { Type } from 'typebox'
-import { actingUserGuard, AUTH_USER_HEADER, createService, loadConfig, errorResponses, serviceErrors, Text, upstream, Uuid } from '../src/index.js'
+import { actingUserGuard, AUTH_USER_HEADER, createService, gatewayUrlConfig, loadConfig, errorResponses, serviceErrors, Text, upstream, Uuid } from '../src/index.js'
 
 async function buildTestService () {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', PORT: '4321', BODY_LIMIT: '1024' })
@@ -161,6 +161,13 @@ test('createService', async (t) => {
 
 test('loadConfig names a bad variable', async (t) => {
   t.throws(() => loadConfig({}, { PORT: 'eighty' }), /PORT/)
+})
+
+test('gatewayUrlConfig: the formation\'s gateway (GATEWAY_PORT) unless GATEWAY_URL says otherwise', async (t) => {
+  t.equal(loadConfig(gatewayUrlConfig({}), {}).GATEWAY_URL, 'http://127.0.0.1:9999')
+  t.equal(loadConfig(gatewayUrlConfig({ GATEWAY_PORT: '23450' }), {}).GATEWAY_URL, 'http://127.0.0.1:23450')
+  const env = { GATEWAY_PORT: '23450', GATEWAY_URL: 'http://gw.example:80' }
+  t.equal(loadConfig(gatewayUrlConfig(env), env).GATEWAY_URL, 'http://gw.example:80')
 })
 
 test('Text: "not blank" means a visible character, whatever the filler', async (t) => {

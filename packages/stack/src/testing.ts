@@ -125,8 +125,11 @@ export async function startTestStack (options: TestStackOptions = {}): Promise<T
 /** A service started the way the Procfile starts it, from the repository root, on a free loopback port. */
 export interface ServiceProcess {
   url: string
+  pid: number
   /** SIGTERM, then the exit code once the process is gone. */
   stop(): Promise<number | null>
+  /** SIGKILL (a crash: nothing is closed), resolved once the process is gone. */
+  kill(): Promise<void>
   /** Everything it printed, for a failing test's message. */
   output(): string
 }
@@ -158,10 +161,15 @@ export async function startServiceProcess (entry: string, env: Record<string, st
 
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop () {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       return exited
+    },
+    async kill () {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
     }
   }
 }

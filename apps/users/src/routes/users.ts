@@ -40,6 +40,8 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A taken name or email is answered before hashing (about 50 ms of a core); create checks again.
     app.users.assertFree(username, email)
     const user = app.users.create(username, email, await hashPassword(password))
+    // Its users.created event waits in the outbox: publish it now rather than at the next tick.
+    app.relay.wake()
     return reply.code(201).header('location', `/users/${encodeURIComponent(user.username)}`).send(user)
   })
 

@@ -1,0 +1,7 @@
+export { amqpConfig, DEFAULT_AMQP_URL } from './config.js'
+export { AmqpConnection, type AmqpConnectionOptions, type Logger, type QueueDepth, type Setup } from './connection.js'
+export { publishConfirmed, UnroutableError, type Publication } from './publish.js'
+export { createOutbox, OUTBOX_TABLE_SQL, type Outbox, type OutboxMessage, type ClaimedMessage } from './outbox.js'
+export { OutboxRelay, retryDelayMs, type RelayOptions } from './relay.js'
+export { amqpPlugin, relayPlugin, type AmqpPluginOptions, type RelayPluginOptions } from './plugin.js'
+export { mailNames, assertMailQueues, assertEventsExchange, USER_CREATED, type MailMessage, type MailStatus, type UserCreated } from './mail.js'
