@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { createService, upstream, type BuildOptions, type ServiceMeta } from '@platform/kit'
 import type { DocsConfig } from './config.js'
+import gatewayErrorsRoutes from './routes/gateway-errors.js'
 import pickerRoutes, { type Spec } from './routes/picker.js'
 
 export const meta: ServiceMeta = {
@@ -9,7 +10,7 @@ export const meta: ServiceMeta = {
   title: 'Platform API docs',
   description: 'The API documentation of every service behind the gateway.',
   version: '1.0.0',
-  tags: [{ name: 'docs', description: 'The picker over every service spec' }]
+  tags: [{ name: 'docs', description: 'The picker over every service spec' }, { name: 'gateway', description: 'What the gateway answers for the errors it makes itself' }]
 }
 
 interface Registered { service: string, prefix: string }
@@ -35,10 +36,12 @@ function specSource (config: DocsConfig): (request: FastifyRequest) => Promise<S
 
 /**
  * Swagger UI at the gateway's /docs with a picker over every service's spec, each fetched
- * through the gateway, so "Try it out" goes through it too.
+ * through the gateway, so "Try it out" goes through it too; the gateway's root redirect and the
+ * JSON bodies of the errors the gateway makes itself.
  */
 export async function buildApp (config: DocsConfig, options: BuildOptions = {}) {
   const app = await createService({ ...meta, docsConfigUrl: '/docs/config.json' }, config, options)
   await app.register(pickerRoutes, { specs: specSource(config) })
+  await app.register(gatewayErrorsRoutes)
   return app
 }

@@ -10,14 +10,27 @@ export const HEALTH_CHECK = { path: '/health', interval: '1s', timeout: '3s' }
 // Hand-written middlewares live in traefik/*.yml (Traefik's file provider); routers from this
 // (HTTP) provider name them with their provider.
 const RETRY = 'retry@file'
-// A client never chooses who it is: whatever X-Auth-User it sends is removed on every route.
-const STRIP_AUTH_USER = 'strip-auth-user@file'
+// A client never chooses who it is: whatever X-Auth-User it sends is removed on every route (and
+// its Expect, which is the gateway's to answer: see traefik/middlewares.yml).
+const STRIP_CLIENT_HEADERS = 'strip-client-headers@file'
 const RATE_LIMIT = 'rate-limit-writes@file'
+// Bodies past the gateway's limit are refused (413) before they reach an instance or the
+// authentication; only write routers buffer, so reads stream as they are.
+const BODY_LIMIT = 'body-limit@file'
 const AUTHENTICATE = 'authenticate'
+// The errors the gateway makes itself, as the platform's JSON (the docs service answers them):
+// a dead or silent instance (502, 504) and the body limit (413) on every router, the write rate
+// limit (429) on authenticated writes only, so the accounts service's own sign-in throttling
+// (an open write) keeps its code. A service's own 413 or 502 past the gateway becomes the
+// gateway's: same status, the GATEWAY_ code.
+const GATEWAY_ERRORS = 'gateway-errors'
+const RATE_LIMITED = 'gateway-rate-limited'
+const METHOD_NOT_ALLOWED = 'gateway-method-not-allowed'
+const DOCS = 'docs'
 
 // Explicit priorities (Traefik's default is the rule's length): reads, then open writes, then
 // the authenticated writes; the JSON 404 fallback last of all.
-const PRIORITY = { read: 300, open: 200, write: 100, fallback: 1 }
+const PRIORITY = { refused: 400, read: 300, open: 200, write: 100, fallback: 1 }
 const READ_METHODS = '(Method(`GET`) || Method(`HEAD`) || Method(`OPTIONS`))'
 
 interface ServiceRoutes {
@@ -26,24 +39,37 @@ interface ServiceRoutes {
   openWrites?: true | string[] | undefined
 }
 
+/** The middleware chains of the three kinds of router; `json` when the docs service can answer the gateway's errors. */
+function chains (json: boolean) {
+  const errors = json ? [GATEWAY_ERRORS] : []
+  return {
+    read: [STRIP_CLIENT_HEADERS, ...errors, RETRY],
+    openWrite: [STRIP_CLIENT_HEADERS, ...errors, BODY_LIMIT, RETRY],
+    write: [STRIP_CLIENT_HEADERS, ...errors, ...(json ? [RATE_LIMITED] : []), BODY_LIMIT, AUTHENTICATE, RATE_LIMIT, RETRY]
+  }
+}
+
 /** The routers of one service: reads open, declared open writes open, every other write authenticated. */
-function routersOf (name: string, s: ServiceRoutes): Record<string, object> {
+function routersOf (name: string, s: ServiceRoutes, chain: ReturnType<typeof chains>): Record<string, object> {
   const route = (rule: string, priority: number, middlewares: string[]) =>
     ({ entryPoints: ['web'], rule, priority, service: name, middlewares })
   const prefix = `PathPrefix(\`${s.prefix}\`)`
+  const reads = { [name]: route(`${prefix} && ${READ_METHODS}`, PRIORITY.read, chain.read) }
   // Registrations are written on loopback only: through the gateway the registry is read-only.
-  if (name === 'registry') return { [name]: route(`${prefix} && ${READ_METHODS}`, PRIORITY.read, [STRIP_AUTH_USER, RETRY]) }
-  if (s.openWrites === true) return { [name]: route(prefix, PRIORITY.write, [STRIP_AUTH_USER, RETRY]) }
-  const routers: Record<string, object> = {
-    [name]: route(`${prefix} && ${READ_METHODS}`, PRIORITY.read, [STRIP_AUTH_USER, RETRY]),
-    [`${name}-writes`]: route(prefix, PRIORITY.write, [STRIP_AUTH_USER, AUTHENTICATE, RATE_LIMIT, RETRY])
-  }
+  if (name === 'registry') return reads
+  if (s.openWrites === true) return { ...reads, [`${name}-writes`]: route(prefix, PRIORITY.write, chain.openWrite) }
+  const routers: Record<string, object> = { ...reads, [`${name}-writes`]: route(prefix, PRIORITY.write, chain.write) }
   for (const [i, write] of (s.openWrites ?? []).entries()) {
     const [method, path] = write.split(' ')
-    routers[`${name}-open-${i + 1}`] = route(`Method(\`${method}\`) && Path(\`${path}\`)`, PRIORITY.open, [STRIP_AUTH_USER, RETRY])
+    routers[`${name}-open-${i + 1}`] = route(`Method(\`${method}\`) && Path(\`${path}\`)`, PRIORITY.open, chain.openWrite)
   }
   return routers
 }
+
+/** The errors middleware asking the docs service for the JSON page of the caught status (or of `answer`, which it becomes). */
+const errorPage = (status: string[], answer?: number) => ({
+  errors: { status, ...(answer ? { statusRewrites: { [status.join(',')]: answer } } : {}), service: DOCS, query: '/docs/gateway-errors/{status}' }
+})
 
 /**
  * Traefik's dynamic configuration: per service its routers on its path prefix and one round-robin
@@ -62,22 +88,30 @@ export function traefikConfig (instances: Instance[], gatewayUrl: string): { htt
   }
   const routers: Record<string, object> = {}
   const balancers: Record<string, object> = {}
+  const docs = services.has(DOCS)
+  const chain = chains(docs)
   for (const [name, s] of [...services].sort(([a], [b]) => a.localeCompare(b))) {
-    Object.assign(routers, routersOf(name, s))
+    Object.assign(routers, routersOf(name, s, chain))
     balancers[name] = { loadBalancer: { servers: s.urls.map((url) => ({ url })), healthCheck: HEALTH_CHECK, passHostHeader: true } }
   }
-  if (services.has('docs')) {
-    // The gateway's root leads to the API docs of every service.
-    routers.root = { entryPoints: ['web'], rule: 'Path(`/`)', priority: PRIORITY.read, service: 'docs', middlewares: [STRIP_AUTH_USER, 'root-to-docs@file'] }
-    // Paths no service owns get the platform's JSON 404 (from the docs service, a kit app)
-    // instead of Traefik's plain-text one. Every other router wins over it.
-    routers.fallback = { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: PRIORITY.fallback, service: 'docs', middlewares: [STRIP_AUTH_USER] }
-  }
-  const middlewares = {
+  const middlewares: Record<string, object> = {
     [AUTHENTICATE]: {
       // The answer is a small JSON object; anything bigger is not the accounts service.
       forwardAuth: { address: `${gatewayUrl}/users/sessions/current`, authResponseHeaders: ['X-Auth-User'], maxResponseBodySize: 4096 }
     }
+  }
+  if (docs) {
+    // The gateway's root leads to the API docs of every service (the docs service redirects,
+    // with a relative Location: no Host header can send anyone elsewhere).
+    routers.root = { entryPoints: ['web'], rule: 'Path(`/`)', priority: PRIORITY.read, service: DOCS, middlewares: chain.read }
+    // Paths no service owns get the platform's JSON 404 (from the docs service, a kit app)
+    // instead of Traefik's plain-text one. Every other router wins over it.
+    routers.fallback = { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: PRIORITY.fallback, service: DOCS, middlewares: chain.read }
+    // CONNECT and TRACE are never proxied (Traefik would answer a plain 502): a JSON 405.
+    routers.refused = { entryPoints: ['web'], rule: 'Method(`CONNECT`) || Method(`TRACE`)', priority: PRIORITY.refused, service: DOCS, middlewares: [STRIP_CLIENT_HEADERS, METHOD_NOT_ALLOWED] }
+    middlewares[GATEWAY_ERRORS] = errorPage(['413', '502', '504'])
+    middlewares[RATE_LIMITED] = errorPage(['429'])
+    middlewares[METHOD_NOT_ALLOWED] = errorPage(['100-599'], 405)
   }
   return { http: { routers, services: balancers, middlewares } }
 }

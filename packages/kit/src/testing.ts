@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
+export { rawRequest, readResponse, type RawResponse } from './raw-http.js'
 
 /**
  * A service's app built for one test and closed when the test ends: every service's

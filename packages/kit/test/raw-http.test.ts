@@ -2,7 +2,7 @@ import net from 'node:net'
 import { test, type Test } from 'tap'
 import { Type } from 'typebox'
 import { createService, loadConfig, Uuid } from '../src/index.js'
-import { rawRequest, readResponse, type RawResponse } from './raw-http.js'
+import { rawRequest, readResponse, type RawResponse } from '../src/raw-http.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

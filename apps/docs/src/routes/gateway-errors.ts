@@ -8,12 +8,10 @@ import { errorBody, errorResponses, ErrorResponse, type FastifyPluginAsyncTypebo
  * plain text. Each says what happened and what a client may do.
  */
 const GATEWAY_ERRORS: Record<number, [code: string, message: string]> = {
-  405: ['METHOD_NOT_ALLOWED', 'The gateway does not proxy this method'],
-  413: ['BODY_TOO_LARGE', 'The request body is larger than the gateway accepts (1 MiB)'],
+  405: ['METHOD_NOT_ALLOWED', 'The gateway does not proxy CONNECT or TRACE'],
+  413: ['BODY_TOO_LARGE', 'The request body is larger than this route accepts (each route\'s limit is in its docs; the gateway takes at most 1 MiB)'],
   429: ['TOO_MANY_REQUESTS', 'Too many writes from this user: slow down and retry in a second'],
-  500: ['REQUEST_UNREADABLE', 'The gateway could not read the request (a malformed body?)'],
-  502: ['BAD_GATEWAY', 'The instance serving the request stopped before it answered; a write that is safe to replay may be retried'],
-  503: ['SERVICE_UNAVAILABLE', 'No instance of this service is available right now; retry in a moment'],
+  502: ['BAD_GATEWAY', 'The instance serving the request failed before it answered; a write that is safe to replay may be retried'],
   504: ['GATEWAY_TIMEOUT', 'The service did not answer in time']
 }
 
@@ -31,7 +29,7 @@ const gatewayErrorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { status } = request.params
     const [code, message] = GATEWAY_ERRORS[status] ?? [(STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/[^A-Z]+/g, '_'), STATUS_CODES[status] ?? 'Error']
-    if (status === 429 || status === 503) reply.header('retry-after', '1')
+    if (status === 429) reply.header('retry-after', '1')
     return reply.code(status).send(errorBody(status, message, `GATEWAY_${code}`))
   })
 

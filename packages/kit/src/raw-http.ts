@@ -1,3 +1,4 @@
+// A raw HTTP/1.1 client for requests fetch will not send (bad framing, odd methods, Expect), used by tests.
 import net from 'node:net'
 
 export interface RawResponse {
