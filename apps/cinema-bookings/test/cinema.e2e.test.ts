@@ -1,35 +1,16 @@
 // End to end: the four cinema services as the Procfile starts them (bookings twice, on one
 // database), behind the real Traefik, reading each other through the gateway they were given.
 import t from 'tap'
-import { countBy, signUp, startTestStack, type TestAccount } from '@platform/stack/testing'
+import { call as callAt, countBy, signUp, testStack, type TestAccount } from '@platform/stack/testing'
 
 t.setTimeout(240_000)
 
-const stack = await startTestStack({ formation: 'cinema-movies=1,cinema-showtimes=1,cinema-users=1,cinema-bookings=2,users=1' })
+const stack = await testStack(t, { formation: 'cinema-movies=1,cinema-showtimes=1,cinema-users=1,cinema-bookings=2,users=1' })
 const gw = stack.baseUrl
-t.teardown(async () => {
-  if (!t.passing()) t.comment(`stack log:\n${stack.lines.join('\n')}`)
-  await stack.stop()
-})
-
-interface Reply {
-  status: number
-  location: string | null
-  instance: string | null
-  body: any
-}
 
 // Writes through the gateway carry a token: the staff's for the catalogue, each customer's own for bookings.
 let staff: TestAccount
-async function call (method: string, path: string, body?: unknown, as?: TestAccount): Promise<Reply> {
-  const res = await fetch(`${gw}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : (as ?? staff).auth) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, location: res.headers.get('location'), instance: res.headers.get('x-instance'), body: text ? JSON.parse(text) : undefined }
-}
+const call = (method: string, path: string, body?: unknown, as?: TestAccount) => callAt(gw, method, path, body, method === 'GET' ? undefined : (as ?? staff))
 
 const CREED = { movie_id: '267eedb8-0f5d-42d5-8f43-72426b9fb3e6', title: 'Creed', director: 'Ryan Coogler', rating: 8.8 }
 const VICTORIA = { movie_id: '7daf7208-be4d-4944-a3ae-c1c2f516f3e6', title: 'Victoria', director: 'Sebastian Schipper', rating: 7.7 }

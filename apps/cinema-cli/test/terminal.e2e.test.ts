@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { childEnv, startTestStack } from '@platform/stack/testing'
+import { childEnv, testStack } from '@platform/stack/testing'
 import { SEED_PASSWORD } from '../src/seed/seed.js'
 
 const APP = fileURLToPath(new URL('..', import.meta.url))
@@ -24,11 +24,7 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: APP, encoding: 'utf8', env: childEnv() })
 t.equal(build.status, 0, `tsc builds the app: ${build.stdout}${build.stderr}`)
 
-const stack = await startTestStack({ formation: 'cinema-movies=1,cinema-showtimes=1,cinema-users=1,cinema-bookings=1,users=1' })
-t.teardown(async () => {
-  if (!t.passing()) t.comment(`stack log:\n${stack.lines.slice(-40).join('\n')}`)
-  await stack.stop()
-})
+const stack = await testStack(t, { formation: 'cinema-movies=1,cinema-showtimes=1,cinema-users=1,cinema-bookings=1,users=1' })
 const env = childEnv({ GATEWAY_URL: stack.baseUrl, NO_COLOR: '1' })
 
 t.test('cinema:seed signs up its accounts and loads the design\'s cinema into the running services; a second run adds nothing', async (t) => {

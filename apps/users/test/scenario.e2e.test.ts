@@ -1,34 +1,15 @@
 // End to end: one user story across the community services, through the real gateway, with the
 // real Procfile's processes (users twice, as several instances share one database).
 import t from 'tap'
-import { signUp, startTestStack, type TestAccount } from '@platform/stack/testing'
+import { call as callAt, signUp, testStack, type TestAccount } from '@platform/stack/testing'
 
 t.setTimeout(180_000)
 
-const stack = await startTestStack({ formation: 'users=2,posts=1,votes=1,messages=1' })
+const stack = await testStack(t, { formation: 'users=2,posts=1,votes=1,messages=1' })
 const gw = stack.url
-t.teardown(async () => {
-  if (!t.passing()) t.comment(`stack log:\n${stack.lines.join('\n')}`)
-  await stack.stop()
-})
-
-interface Reply {
-  status: number
-  location: string | null
-  instance: string | null
-  body: any
-}
 
 /** One request through the gateway, as `as` (its token) when given. */
-async function call (method: string, path: string, body?: unknown, as?: TestAccount): Promise<Reply> {
-  const res = await fetch(`${gw}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...as?.auth },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, location: res.headers.get('location'), instance: res.headers.get('x-instance'), body: text ? JSON.parse(text) : undefined }
-}
+const call = (method: string, path: string, body?: unknown, as?: TestAccount) => callAt(gw, method, path, body, as)
 
 // Unique per run, so a failing run's data never explains a later one.
 const tag = Date.now().toString(36)

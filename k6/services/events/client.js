@@ -39,7 +39,7 @@ export function getEvent (expected) {
 }
 
 export function updateEvent (event, change) {
-  const res = request('PATCH', `/events/${event.event_id}`, change, { name: ROUTES.update })
+  const res = request('PATCH', `/events/${event.event_id}`, change, { name: ROUTES.update, as: event.created_by })
   const ok = expectJson(res, 'update event', 200, {
     'has the change, keeps the rest': (b) => isEvent(b) && sameAs({ ...event, ...change })(b) && b.created_at === event.created_at
   })
@@ -47,7 +47,7 @@ export function updateEvent (event, change) {
 }
 
 export function deleteEvent (event) {
-  const res = request('DELETE', `/events/${event.event_id}`, undefined, { name: ROUTES.delete })
+  const res = request('DELETE', `/events/${event.event_id}`, undefined, { name: ROUTES.delete, as: event.created_by })
   return expectJson(res, 'delete event', 200, { 'answers the event deleted': (b) => b.event_id === event.event_id })
 }
 

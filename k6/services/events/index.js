@@ -52,7 +52,7 @@ export const negative = {
   run ({ victim }) {
     const good = draft(uniqueName('k6neg'))
     const bad = (label, body, status = 400, code) => ({ method: 'POST', path: '/events', label: `events: ${label}`, body, status, code })
-    const patch = (label, body, status = 400, code) => ({ method: 'PATCH', path: `/events/${victim.event_id}`, label: `events: patch ${label}`, body, status, code })
+    const patch = (label, body, status = 400, code) => ({ method: 'PATCH', path: `/events/${victim.event_id}`, label: `events: patch ${label}`, body, status, code, as: victim.created_by })
     const list = (label, query) => ({ method: 'GET', path: `/events?${query}`, label: `events: ${label}`, status: 400 })
     group('events: bogus requests', () =>
       runCases([

@@ -48,7 +48,7 @@ export function listNotifications (username, expectedIds) {
 }
 
 export function updateNotification (n, change) {
-  const res = request('PATCH', `/notifications/${n.notification_id}`, change, { name: ROUTES.update })
+  const res = request('PATCH', `/notifications/${n.notification_id}`, change, { name: ROUTES.update, as: n.username })
   const ok = expectJson(res, 'reschedule notification', 200, {
     'has the change': (b) => b.notification_id === n.notification_id && b.status === 'scheduled' &&
       (!change.send_at || sameInstant(b.send_at, change.send_at)) && (!change.email || b.email === change.email)
@@ -57,7 +57,7 @@ export function updateNotification (n, change) {
 }
 
 export function deleteNotification (n) {
-  const res = request('DELETE', `/notifications/${n.notification_id}`, undefined, { name: ROUTES.delete })
+  const res = request('DELETE', `/notifications/${n.notification_id}`, undefined, { name: ROUTES.delete, as: n.username })
   return expectJson(res, 'delete notification', 200, { 'answers it': (b) => b.notification_id === n.notification_id })
 }
 

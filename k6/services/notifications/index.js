@@ -60,7 +60,7 @@ export const negative = {
   run ({ username, event, victim, gone }) {
     const good = { username, event_id: event.event_id, email: `${username}@example.com`, send_at: inSeconds(3600) }
     const bad = (label, body, status = 400, code) => ({ method: 'POST', path: '/notifications', label: `notifications: ${label}`, body, status, code })
-    const patch = (n, label, body, status = 400, code) => ({ method: 'PATCH', path: `/notifications/${n.notification_id}`, label: `notifications: patch ${label}`, body, status, code })
+    const patch = (n, label, body, status = 400, code) => ({ method: 'PATCH', path: `/notifications/${n.notification_id}`, label: `notifications: patch ${label}`, body, status, code, as: n.username })
     group('notifications: bogus requests', () =>
       runCases([
         bad('malformed JSON', '{"username":'),

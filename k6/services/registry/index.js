@@ -34,6 +34,13 @@ export const negative = {
         ...unknownParameters('registry', [['GET', '/registry/health?service=stats'], ['GET', '/registry/traefik']])
       ])
     )
+    // What the gateway refuses itself, before any service, in the platform's JSON shape.
+    group('gateway: its own refusals', () =>
+      runCases([
+        { method: 'TRACE', path: '/posts', label: 'gateway: TRACE', status: 405, code: 'GATEWAY_METHOD_NOT_ALLOWED' },
+        { method: 'POST', path: '/stats/users', label: 'gateway: a 2 MiB body', body: JSON.stringify({ username: 'x'.repeat(2 << 20) }), status: 413, code: 'GATEWAY_BODY_TOO_LARGE' }
+      ])
+    )
     group('registry: nothing registered by the gateway', () => {
       listInstances(['stats'])
     })

@@ -194,3 +194,32 @@ export async function signUp (baseUrl: string, username: string, password = 'plu
   const { token } = (await session.json()) as { token: string }
   return { username, token, auth: { authorization: `Bearer ${token}` } }
 }
+
+/** A JSON answer as a test reads it: status, Location, the instance that answered, the parsed body. */
+export interface Reply {
+  status: number
+  location: string | null
+  instance: string | null
+  body: any
+}
+
+/** One JSON request to `baseUrl`, as `as` (its token) when given. */
+export async function call (baseUrl: string, method: string, path: string, body?: unknown, as?: TestAccount): Promise<Reply> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...as?.auth },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await res.text()
+  return { status: res.status, location: res.headers.get('location'), instance: res.headers.get('x-instance'), body: text ? JSON.parse(text) : undefined }
+}
+
+/** A test stack stopped when the test file ends; a failing file prints the formation's output. */
+export async function testStack (t: { teardown(fn: () => Promise<void>): void, passing(): boolean, comment(message: string): void }, options: TestStackOptions = {}): Promise<TestStack> {
+  const stack = await startTestStack(options)
+  t.teardown(async () => {
+    if (!t.passing()) t.comment(`stack log:\n${stack.lines.join('\n')}`)
+    await stack.stop()
+  })
+  return stack
+}
