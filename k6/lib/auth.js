@@ -4,6 +4,7 @@
 // run. A write that names nobody acts as the VU's own account. Every account the suite makes has
 // the same password, so any VU (and setup()) can sign in as any of them.
 import http from 'k6/http'
+import { sleep } from 'k6'
 import exec from 'k6/execution'
 import { BASE_URL } from './config.js'
 import { uniqueName } from './data.js'
@@ -51,6 +52,10 @@ export function signInAll (usernames) {
   fresh.forEach((username, i) => {
     tokens[username] = sessions[i].status === 201 ? JSON.parse(sessions[i].body).token : undefined
   })
+  // A batch of sign-ins is a burst of scrypt hashes that keeps every core busy for seconds; the
+  // accounts service's load shedding may still count the next second as overloaded and refuse
+  // the gateway's token checks. The race after this is about the writes: let the burst settle.
+  if (fresh.length > 0) sleep(2)
 }
 
 /** The VU's own account: the one writes that name nobody act as. */
