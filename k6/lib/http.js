@@ -15,8 +15,6 @@ const SUCCESS = http.expectedStatuses({ min: 200, max: 399 })
 export const CLIENT_ERROR = http.expectedStatuses({ min: 400, max: 499 })
 /** Exactly these statuses are right (a race: one 201, the rest 409). */
 export const expectStatuses = (...statuses) => http.expectedStatuses(...statuses)
-/** The same, as the cinema modules call it. */
-export const expecting = expectStatuses
 
 /**
  * `as`: who a write acts as (see auth.js): a username, null for no token, or by default whoever

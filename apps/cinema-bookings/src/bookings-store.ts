@@ -12,11 +12,6 @@ export interface Booking {
   created_at: string
 }
 
-export interface Showing {
-  date: string
-  movie_id: string
-}
-
 /** What a booking came to; the store decides, the route turns refusals into 409s. */
 export type BookResult =
   | { outcome: 'booked', booking: Booking, available: number }

@@ -8,5 +8,3 @@ import { loadCinemaBookingsConfig } from '../src/config.js'
 export function buildTestApp (t: Test, env: Record<string, string> = {}) {
   return testApp(t, buildApp(loadCinemaBookingsConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: join(t.testdir(), 'cinema-bookings.db'), ...env })))
 }
-
-export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

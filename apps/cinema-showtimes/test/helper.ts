@@ -8,5 +8,3 @@ import { loadCinemaShowtimesConfig } from '../src/config.js'
 export function buildTestApp (t: Test, env: Record<string, string> = {}) {
   return testApp(t, buildApp(loadCinemaShowtimesConfig({ LOG_LEVEL: 'silent', DATABASE_FILE: join(t.testdir(), 'cinema-showtimes.db'), ...env })))
 }
-
-export type TestApp = Awaited<ReturnType<typeof buildTestApp>>

@@ -26,8 +26,6 @@ export function buildRedisTestApp (t: Test, redis: TestRedis, env: Record<string
 }
 
 export const POST_A = '3f2c8a4e-1b7d-4c55-9e0a-6d2f1c3b4a59'
-export const POST_B = '7d1e0c52-98a4-4b0f-8f3e-2c6a5b4d3e21'
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** A new random post id, lower case as the posts service issues them. */
 export const newPostId = () => randomUUID()

@@ -1,5 +1,5 @@
 // The cinema's bookings service as a client uses it; each call checks the body it gets.
-import { get, post, request, bodyOf, encode, expecting } from '../../lib/http.js'
+import { get, post, request, bodyOf, encode, expectStatuses } from '../../lib/http.js'
 import { expectJson } from '../../lib/checks.js'
 import { UUID } from '../stats/client.js'
 
@@ -28,7 +28,7 @@ export function book (wanted, isoDate) {
 
 /** A booking where a 409 (sold out, booked already) is an expected answer: returns the response. */
 export function tryBook (wanted) {
-  return post('/cinema/bookings', wanted, { name: ROUTES.book, expect: expecting(201, 409) })
+  return post('/cinema/bookings', wanted, { name: ROUTES.book, expect: expectStatuses(201, 409) })
 }
 
 export function getBooking (booking) {

@@ -3,7 +3,7 @@
 import { signInAll } from '../../lib/auth.js'
 import { group, check } from 'k6'
 import exec from 'k6/execution'
-import { batch, bodyOf, expecting } from '../../lib/http.js'
+import { batch, bodyOf, expectStatuses } from '../../lib/http.js'
 import { runCases } from '../../lib/negative.js'
 import { pick, uniqueName } from '../../lib/data.js'
 import { createCinemaUser, userBookings } from '../cinema-users/client.js'
@@ -93,7 +93,7 @@ export const negative = {
         path: '/cinema/bookings',
         body: { username, date: race.day, movie_id: race.movie, seats: 1 },
         name: `${ROUTES.book} (race)`,
-        expect: expecting(201, 409)
+        expect: expectStatuses(201, 409)
       })))
       const made = answers.filter((r) => r.status === 201).length
       const soldOut = answers.filter((r) => r.status === 409 && (bodyOf(r) || {}).code === 'CINEMA_BOOKINGS_SOLD_OUT').length

@@ -1,5 +1,5 @@
 // The cinema's showtimes service as a client uses it; each call checks the body it gets.
-import { get, post, request, bodyOf, expecting } from '../../lib/http.js'
+import { get, post, request, bodyOf, expectStatuses } from '../../lib/http.js'
 import { expectJson } from '../../lib/checks.js'
 import { dayToDate, randomInt } from '../../lib/data.js'
 
@@ -25,7 +25,7 @@ const sameShowings = (a, b) => a.length === b.length && a.every((s, i) => s.movi
 export function createShowtime (showings) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const date = dayToDate(randomInt(21915, 47481)) // 2030-01-01 .. 2099-12-31
-    const res = post('/cinema/showtimes', { date: compact(date), showings }, { name: ROUTES.create, expect: expecting(201, 409) })
+    const res = post('/cinema/showtimes', { date: compact(date), showings }, { name: ROUTES.create, expect: expectStatuses(201, 409) })
     if (res.status === 409) continue
     const ok = expectJson(res, 'create showtime', 201, {
       'is the day sent, as an ISO date': (b) => isShowtime(b) && b.date === date && sameShowings(b.showings, showings),
