@@ -24,7 +24,13 @@ async function loadShedding (app: FastifyInstance, opts: { service: string, maxE
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
     sampleInterval: SAMPLE_INTERVAL_MS,
     pressureHandler: async (_req, _reply, _type, value) => {
-      if (armed) throw new Overloaded(Math.round(Number(value)))
+      // under-pressure reports Infinity when its histogram took no sample in the last interval:
+      // its own timer ran first after a pause of the whole process (descheduled on a crowded
+      // machine, a GC, a start-up), so it measured nothing. The delay of that pause shows in the
+      // next interval's samples, so shedding waits for a measured lag rather than refusing a
+      // second of requests the loop is free to serve.
+      const lag = Number(value)
+      if (armed && Number.isFinite(lag)) throw new Overloaded(Math.round(lag))
     }
   })
 }

@@ -1,4 +1,4 @@
-import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
+import { NEVER_SHED, errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { InstanceNotFound, ServiceNotFound, UrlTaken } from '../errors.js'
 import { Instance, InstanceList, InstanceParams, InstancesQuery, Registration, ServiceHealth, ServiceQuery } from '../schemas.js'
 import { traefikConfig } from '../traefik-config.js'
@@ -68,7 +68,9 @@ const instancesRoutes: FastifyPluginAsyncTypebox<{ gatewayUrl: string }> = async
       description: 'Routers by path prefix (reads open, writes authenticated unless the service declared them open) and, per service, a round robin over its passing instances.',
       response: { 200: { type: 'object', additionalProperties: true } }
     },
-    logLevel: 'warn'
+    logLevel: 'warn',
+    // The gateway's own lifeline, like /health: refused, Traefik keeps an old configuration.
+    config: NEVER_SHED
   }, async () => traefikConfig(app.registry.everyInstance(), opts.gatewayUrl))
 }
 

@@ -1,4 +1,4 @@
-import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
+import { NEVER_SHED, errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { BadCredentials, TooManySignins, TokenInvalid } from '../errors.js'
 import { verifyPassword } from '../passwords.js'
 import { CurrentSession, Session, SignInBody } from '../schemas.js'
@@ -44,7 +44,10 @@ const sessionsRoutes: FastifyPluginAsyncTypebox<{ maxFailures: number, windowMs:
         'the service) when the Authorization header carries a valid token of an active account; 401 otherwise.',
       response: { 200: CurrentSession, ...errorResponses(401) }
     },
-    logLevel: 'warn'
+    logLevel: 'warn',
+    // The gateway asks this before every write: shed, every write of every service would fail.
+    // Verifying a token is cheap; the service sheds the sign-ins (scrypt), not this.
+    config: NEVER_SHED
   }, async (req, reply) => {
     const { username, expiresAt } = await app.tokenUser(req)
     // A token outlives nothing: a deactivated account's tokens stop working at once.
