@@ -23,15 +23,23 @@ try {
 }
 
 const say = (line: string) => process.stderr.write(line + '\n')
+const source = options.data ? userPath(options.data) : benchLayoutDir(options.users, options.games)
+ensureLayout(source, options.users, options.games, say)
+const ids = sampleUserIds(source, options.ids)
+const copy = copyLayout(source)
+const work = copy.work
+
+// Everything started is stopped at the end, or on Ctrl-C, and the copy removed.
 const running = new Set<Running>()
-let work: string | undefined
 async function cleanUp () {
   await Promise.all([...running].map((r) => r.stop()))
   running.clear()
-  if (work) rmSync(work, { recursive: true, force: true })
+  rmSync(work, { recursive: true, force: true })
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)))
+  process.once(signal, () => {
+    cleanUp().finally(() => process.exit(130))
+  })
 }
 
 async function started<R extends Running> (what: Promise<R>): Promise<R> {
@@ -44,11 +52,6 @@ async function stopped (r: Running) {
   running.delete(r)
 }
 
-const source = options.data ? userPath(options.data) : benchLayoutDir(options.users, options.games)
-ensureLayout(source, options.users, options.games, say)
-const ids = sampleUserIds(source, options.ids)
-const copy = copyLayout(source)
-work = copy.work
 const env = { SHARDS_DIR: copy.shards, SHARD_COUNT: String(copy.shardCount) }
 
 // Every request of a case takes the next user id in turn; every POSTed game is a new one.
@@ -71,31 +74,38 @@ const load = { connections: options.connections, duration: options.duration, war
 const rows: Row[] = []
 let failure: unknown
 try {
-  say(`ceiling: hello-world, ${options.warmup} s warm-up + ${options.duration} s, ${options.connections} connections`)
+  // The ceiling is measured again just before every case, with the same load: on a shared
+  // machine the CPU left over drifts within a minute, and a ratio of two figures taken minutes
+  // apart would mostly measure that drift.
   const hello = await started(startProcess('exec node --import tsx scripts/bench/hello.ts', {}, join(work, 'hello.log'), '/'))
-  const ceiling = await drive(hello.url, () => ({ method: 'GET', path: '/' }), load)
-  await stopped(hello)
-  rows.push({ what: 'Fastify hello-world, one process (the ceiling)', load: ceiling })
+  const ceiling = () => drive(hello.url, () => ({ method: 'GET', path: '/' }), load, [hello.pid])
+  rows.push({ what: 'Fastify hello-world, one process (the ceiling)', load: await ceiling() })
 
   const direct: Record<string, Load> = {}
   if (options.direct) {
     const one = await started(startProcess(procfileCommand('stats'), env, join(work, 'stats.log'), '/health'))
     for (const [name, next] of CASES) {
       say(`direct: ${name}`)
-      direct[name] = await drive(one.url, next, load)
-      rows.push({ what: `${name}, one instance direct`, load: direct[name]!, ceiling: ceiling.rps })
+      const before = await ceiling()
+      direct[name] = await drive(one.url, next, load, [one.pid])
+      rows.push({ what: `${name}, one instance direct`, load: direct[name]!, ceiling: before })
     }
     await stopped(one)
   }
   if (options.gateway) {
     const gw = await started(startGatewayFormation(3, work, env))
+    const serving = gw.stack.processes.filter((p) => p.spec.name !== 'registry.1')
+    const pids = serving.map((p) => p.pid!)
+    const gatewayPid = serving.findIndex((p) => p.spec.name === 'traefik.1')
     for (const [name, next] of CASES) {
       say(`through Traefik, 3 instances: ${name}`)
-      const l = await drive(gw.url, next, load)
-      rows.push({ what: `${name}, Traefik + 3 instances`, load: l, ceiling: ceiling.rps, direct: direct[name]?.rps })
+      const before = await ceiling()
+      const l = await drive(gw.url, next, load, pids)
+      rows.push({ what: `${name}, Traefik + 3 instances`, load: l, ceiling: before, direct: direct[name], gatewayPid })
     }
     await stopped(gw)
   }
+  await stopped(hello)
 } catch (err) {
   failure = err
 } finally {
@@ -106,7 +116,8 @@ const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(
 process.stdout.write(
   `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load1}\n` +
   `data: ${options.users.toLocaleString('en-US')} users, ${options.games.toLocaleString('en-US')} games (${source}); ` +
-  `autocannon ${options.connections} connections, ${options.duration} s per case after ${options.warmup} s warm-up, ${ids.length} user ids\n\n` +
+  `autocannon ${options.connections} connections, ${options.duration} s per case after ${options.warmup} s warm-up, ${ids.length} user ids; ` +
+  'CPU µs/req: the server processes\' CPU time per answer (through Traefik: Traefik and the three instances)\n\n' +
   formatTable(rows) + '\n'
 )
 if (failure) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 
 export interface Load {
@@ -6,6 +7,19 @@ export interface Load {
   p99: number
   /** Answers other than 2xx, and connection errors/timeouts: a figure with any is not clean. */
   bad: number
+  /**
+   * CPU time the server processes spent per answered request, in µs: on a shared, noisy machine
+   * this moves far less than req/s does (what a request costs, not how much CPU was left over).
+   */
+  cpuUs: number
+  /** The same, per process of `pids` (through Traefik: how much of it is the gateway's). */
+  cpuUsByPid: number[]
+}
+
+/** User + system CPU seconds of a process so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+export function cpuSeconds (pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 export interface LoadOptions {
@@ -16,8 +30,11 @@ export interface LoadOptions {
 
 export type Request = { method: 'GET', path: string } | { method: 'POST', path: string, body: string }
 
-/** Drives `origin` with autocannon (closed loop), `next()` giving each request; a warm-up run first. */
-export async function drive (origin: string, next: () => Request, options: LoadOptions): Promise<Load> {
+/**
+ * Drives `origin` with autocannon (closed loop), `next()` giving each request; a warm-up run
+ * first. `pids`: the server's processes, whose CPU time is counted over the measured run.
+ */
+export async function drive (origin: string, next: () => Request, options: LoadOptions, pids: number[]): Promise<Load> {
   const run = (duration: number) => autocannon({
     url: origin,
     connections: options.connections,
@@ -32,8 +49,13 @@ export async function drive (origin: string, next: () => Request, options: LoadO
     }]
   })
   if (options.warmup > 0) await run(options.warmup)
+  const cpu0 = pids.map(cpuSeconds)
   const result = await run(options.duration)
+  const answered = Math.max(1, result.requests.total - result.errors - result.timeouts)
+  const cpuUsByPid = pids.map((pid, i) => ((cpuSeconds(pid) - cpu0[i]!) * 1e6) / answered)
   return {
+    cpuUs: cpuUsByPid.reduce((a, b) => a + b, 0),
+    cpuUsByPid,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
