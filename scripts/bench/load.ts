@@ -7,6 +7,8 @@ export interface Load {
   p99: number
   /** Answers other than 2xx, and connection errors/timeouts: a figure with any is not clean. */
   bad: number
+  /** Which statuses those were (`503`, and `err` for errors and timeouts). */
+  badKinds: string[]
   /**
    * CPU time the server processes spent per answered request, in µs: on a shared, noisy machine
    * this moves far less than req/s does (what a request costs, not how much CPU was left over).
@@ -16,10 +18,21 @@ export interface Load {
   cpuUsByPid: number[]
 }
 
-/** User + system CPU seconds of a process so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+/**
+ * User + system CPU seconds of a process and its children so far (/proc/<pid>/stat, clock
+ * ticks of 1/100 s): the gateway process of the Procfile runs the traefik binary as its child.
+ */
 export function cpuSeconds (pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
+  let seconds = 0
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    seconds = (Number(fields[11]) + Number(fields[12])) / 100
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+    for (const child of children === '' ? [] : children.split(' ')) seconds += cpuSeconds(Number(child))
+  } catch {
+    // gone in between: counts as nothing more
+  }
+  return seconds
 }
 
 export interface LoadOptions {
@@ -53,7 +66,10 @@ export async function drive (origin: string, next: () => Request, options: LoadO
   const result = await run(options.duration)
   const answered = Math.max(1, result.requests.total - result.errors - result.timeouts)
   const cpuUsByPid = pids.map((pid, i) => ((cpuSeconds(pid) - cpu0[i]!) * 1e6) / answered)
+  const badKinds = Object.keys(result.statusCodeStats ?? {}).filter((code) => !code.startsWith('2'))
+  if (result.errors + result.timeouts > 0) badKinds.push('err')
   return {
+    badKinds,
     cpuUs: cpuUsByPid.reduce((a, b) => a + b, 0),
     cpuUsByPid,
     rps: result.requests.average,

@@ -22,7 +22,7 @@ export function formatTable (rows: Row[]): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US')
   for (const r of rows) {
     lines.push(`| ${r.what} | ${n(r.load.rps)} | ${ms(r.load.p50)} | ${ms(r.load.p99)} | ${r.ceiling ? n(r.ceiling.rps) : ''} | ` +
-      `${pct(r.load.rps, r.ceiling?.rps)} | ${pct(r.load.rps, r.direct?.rps)} | ${n(r.load.cpuUs)}${r.gatewayPid === undefined ? '' : ` (Traefik ${n(r.load.cpuUsByPid[r.gatewayPid]!)})`} | ${r.load.bad} |`)
+      `${pct(r.load.rps, r.ceiling?.rps)} | ${pct(r.load.rps, r.direct?.rps)} | ${n(r.load.cpuUs)}${r.gatewayPid === undefined ? '' : ` (Traefik ${n(r.load.cpuUsByPid[r.gatewayPid]!)})`} | ${r.load.bad}${r.load.bad > 0 ? ` (${r.load.badKinds.join(', ')})` : ''} |`)
   }
   return lines.join('\n')
 }
