@@ -97,13 +97,24 @@ export function createGamesStore (db: Db, lockWaitMs = LOCK_WAIT_MS) {
     upsertStats.run({ user_id: game.userId, username, ...row })
   })
 
+  // Commits made through this store's connection: PRAGMA data_version does not see them (see leaderboard-cache.ts).
+  let commits = 0
+  const recordAndCount = (game: Game, day: number, username: string) => {
+    record.immediate(game, day, username)
+    commits++
+  }
+
   return {
     /**
      * Stores a game with its aggregates, all or nothing. Throws SQLite's primary-key
      * violation when the user already has this game_id (the caller's 409).
      */
     insert (game: Game, day: number, username: string): Promise<void> {
-      return whenUnlocked(() => record.immediate(game, day, username), lockWaitMs, () => new StoreBusy())
+      return whenUnlocked(() => recordAndCount(game, day, username), lockWaitMs, () => new StoreBusy())
+    },
+    /** How many games this connection has committed (for caches that data_version cannot invalidate). */
+    get commits (): number {
+      return commits
     },
     get (userId: Buffer, gameId: number): Game | undefined {
       const row = selectGame.get(userId, gameId)

@@ -21,15 +21,17 @@ const clientError = (statusCode: number, code: string, message: string) => Objec
  * response compression.)
  */
 export function installContentDecoding (app: FastifyInstance): void {
-  app.addHook('preParsing', async (request, _reply, payload) => {
+  // A callback hook, not async: it runs on every request, almost always to do nothing.
+  app.addHook('preParsing', (request, _reply, payload, done) => {
     const header = request.headers['content-encoding']
+    if (header === undefined) return done(null, payload)
     const hasBody = request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0'
-    if (header === undefined || !hasBody) return payload
+    if (!hasBody) return done(null, payload)
     const coding = header.trim().toLowerCase()
-    if (coding === '' || coding === 'identity') return payload
+    if (coding === '' || coding === 'identity') return done(null, payload)
     const makeDecoder = DECODERS[coding]
     if (!makeDecoder) {
-      throw clientError(415, 'FST_ERR_CTP_UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding ${JSON.stringify(header.slice(0, 40))} is not supported: send ${SUPPORTED}, or none`)
+      return done(clientError(415, 'FST_ERR_CTP_UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding ${JSON.stringify(header.slice(0, 40))} is not supported: send ${SUPPORTED}, or none`))
     }
 
     const limit = request.routeOptions.bodyLimit
@@ -71,6 +73,6 @@ export function installContentDecoding (app: FastifyInstance): void {
     })
     raw.on('data', count)
     raw.pipe(decoder).pipe(output)
-    return output
+    done(null, output)
   })
 }

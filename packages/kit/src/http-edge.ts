@@ -87,23 +87,27 @@ function queryIsWellFormed (query: string): boolean {
  */
 export function installRequestChecks (app: FastifyInstance, service: string): void {
   const prefix = codePrefix(service)
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not async: it runs on every request (see service.ts).
+  app.addHook('onRequest', (request, _reply, done) => {
     const raw = request.raw as IncomingMessage
     let hosts = 0
-    for (let i = 0; i < raw.rawHeaders.length; i += 2) {
-      if (raw.rawHeaders[i]!.length === 4 && raw.rawHeaders[i]!.toLowerCase() === 'host') hosts++
+    const headers = raw.rawHeaders
+    for (let i = 0; i < headers.length; i += 2) {
+      const name = headers[i]!
+      if (name.length === 4 && name.toLowerCase() === 'host') hosts++
     }
     if (hosts > 1 || (hosts === 0 && raw.httpVersion === '1.1')) {
-      throw Object.assign(new Error(hosts > 1 ? 'The request has more than one Host header' : 'An HTTP/1.1 request needs a Host header'), {
+      return done(Object.assign(new Error(hosts > 1 ? 'The request has more than one Host header' : 'An HTTP/1.1 request needs a Host header'), {
         statusCode: 400,
         code: `${prefix}_BAD_HOST`
-      })
+      }))
     }
     const url = raw.url ?? ''
     const q = url.indexOf('?')
     if (q >= 0 && url.includes('%', q) && !queryIsWellFormed(url.slice(q + 1))) {
-      throw badUrl(`The query string of ${url.slice(0, q).slice(0, 200)} has a malformed %-escape or one that is not UTF-8`)
+      return done(badUrl(`The query string of ${url.slice(0, q).slice(0, 200)} has a malformed %-escape or one that is not UTF-8`))
     }
+    done()
   })
 
   // CONNECT never reaches a route: Node hands the socket over to a 'connect' listener.

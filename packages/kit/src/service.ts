@@ -100,9 +100,12 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
   app.setValidatorCompiler(createValidatorCompiler())
   installErrorHandling(app, meta.name)
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Every hook that runs on each request is a plain callback, not an async function: an async
+  // hook costs a promise and a microtask turn per request, a measurable share of a small answer.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
     reply.header('x-instance', instance)
+    done()
   })
   installRequestChecks(app, meta.name)
   installRouteRules(app, { min: config.BODY_LIMIT, max: Math.max(config.BODY_LIMIT, config.BODY_LIMIT_MAX) })

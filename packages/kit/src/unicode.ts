@@ -42,8 +42,31 @@ export function findIllFormed (value: unknown, root: string): string | undefined
  * the path is checked once, here, before schema validation: a 400 naming the field.
  */
 export function installUnicodeCheck (app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback hook, not async (it runs on every request); the common case, nothing holding a
+  // surrogate at all, is one cheap scan without the path bookkeeping.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (!anySurrogate(request.body) && !anySurrogate(request.query) && !anySurrogate(request.params)) return done()
     const message = findIllFormed(request.body, 'body') ?? findIllFormed(request.query, 'querystring') ?? findIllFormed(request.params, 'params')
-    if (message) throw Object.assign(new Error(message), { statusCode: 400, code: 'FST_ERR_VALIDATION' })
+    if (message) return done(Object.assign(new Error(message), { statusCode: 400, code: 'FST_ERR_VALIDATION' }))
+    done()
   })
+}
+
+// Any UTF-16 surrogate, paired or not: a quick test whose "no" settles it for the whole value.
+const SURROGATE = /[\uD800-\uDFFF]/
+
+/** True when some string (or field name) in `value` holds a surrogate code unit. */
+function anySurrogate (value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return SURROGATE.test(value)
+  if (typeof value !== 'object' || value === null) return false
+  // Deep nesting: leave it to the iterative findIllFormed rather than recurse further.
+  if (depth > 32) return true
+  if (Array.isArray(value)) {
+    for (const item of value) if (anySurrogate(item, depth + 1)) return true
+    return false
+  }
+  for (const key in value) {
+    if (SURROGATE.test(key) || anySurrogate((value as Record<string, unknown>)[key], depth + 1)) return true
+  }
+  return false
 }

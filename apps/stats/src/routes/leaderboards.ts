@@ -2,6 +2,7 @@ import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { bytesToUuid } from '@platform/ids'
 import { mergeTopK } from '@platform/shard'
 import type { GamesStore, Ranked } from '../games-store.js'
+import { createLeaderboardCache } from '../leaderboard-cache.js'
 import { LeaderboardQuery, StreaksBoard, WinsBoard } from '../schemas.js'
 
 // Count descending, then username ascending (usernames are ASCII, so this is SQLite's BINARY order).
@@ -11,6 +12,12 @@ const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
   // Each shard ranks its own users from an index; the top `limit` overall is among their tops.
   const top = (limit: number, pick: (shard: GamesStore) => Ranked[]) =>
     mergeTopK(app.layout.shards.stores.map(pick), limit, byCountThenName)
+  const { stores, dbs } = app.layout.shards
+  const cache = createLeaderboardCache(dbs, () => {
+    let n = 0
+    for (const s of stores) n += s.commits
+    return n
+  })
 
   app.get('/stats/leaderboards/wins', {
     schema: {
@@ -22,7 +29,8 @@ const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (req) => {
     const { limit } = req.query
-    return top(limit, (s) => s.topWins(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, wins: r.count }))
+    return cache.get(`wins:${limit}`, () =>
+      top(limit, (s) => s.topWins(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, wins: r.count })))
   })
 
   app.get('/stats/leaderboards/streaks', {
@@ -35,7 +43,8 @@ const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (req) => {
     const { limit } = req.query
-    return top(limit, (s) => s.topStreaks(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, streak: r.count }))
+    return cache.get(`streaks:${limit}`, () =>
+      top(limit, (s) => s.topStreaks(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, streak: r.count })))
   })
 }
 

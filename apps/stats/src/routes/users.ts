@@ -46,8 +46,13 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (req) => {
     const userId = uuidToBytes(req.params.user_id)
-    if (app.layout.users.usernameOf(userId) === undefined) throw new UserNotFound(req.params.user_id)
-    const s = app.layout.shards.forUser(userId).stats(userId) ?? emptyStatsRow(0)
+    // A stats row exists only for a registered user (games are recorded for registered users,
+    // and users are never removed), so the users database is read only for a user without games.
+    let s = app.layout.shards.forUser(userId).stats(userId)
+    if (s === undefined) {
+      if (app.layout.users.usernameOf(userId) === undefined) throw new UserNotFound(req.params.user_id)
+      s = emptyStatsRow(0)
+    }
     return {
       currentStreak: s.current_streak,
       maxStreak: s.max_streak,
