@@ -41,5 +41,3 @@ export function createLeaderboardCache (dbs: readonly Db[], ownCommits: () => nu
     }
   }
 }
-
-export type LeaderboardCache = ReturnType<typeof createLeaderboardCache>
