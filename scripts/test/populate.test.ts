@@ -1,15 +1,17 @@
 import { test } from 'tap'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { layoutFiles } from '@platform/stats/layout'
 import { runCli } from './cli.js'
 
 const dump = (dir: string) => {
-  const users = new Database(join(dir, 'users.db'), { readonly: true })
+  const files = layoutFiles(dir)
+  const users = new Database(files.users, { readonly: true })
   const names = (users.prepare('SELECT username FROM users ORDER BY username').all() as { username: string }[]).map((r) => r.username)
   users.close()
   let games = 0
   for (let s = 0; s < 3; s++) {
-    const db = new Database(join(dir, `games-${s}.db`), { readonly: true })
+    const db = new Database(files.shards[s]!, { readonly: true })
     games += (db.prepare('SELECT count(*) AS n FROM games').get() as { n: number }).n
     db.close()
   }
@@ -57,10 +59,10 @@ test('stats:populate rejects bad arguments with a usage line', async (t) => {
 test('stats:verify exits 1 naming each fault', async (t) => {
   const out = t.testdir({})
   t.equal(runCli('stats/populate.ts', ['--users', '50', '--games', '400', '--out', out]).status, 0)
-  const db = new Database(join(out, 'games-1.db'))
+  const db = new Database(layoutFiles(out).shards[1]!)
   db.prepare('UPDATE user_stats SET max_streak = max_streak + 5 WHERE user_id = (SELECT user_id FROM user_stats LIMIT 1)').run()
   db.close()
   const res = runCli('stats/verify.ts', ['--dir', out])
   t.equal(res.status, 1)
-  t.match(res.stderr, /FAULT games-1\.db: user [0-9a-f-]{36}: max_streak is \d+, the games say \d+/)
+  t.match(res.stderr, /FAULT games-1\.1\.[0-9a-f]{8}\.db: user [0-9a-f-]{36}: max_streak is \d+, the games say \d+/)
 })

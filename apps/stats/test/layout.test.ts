@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
-import { buildLayout, verifyLayout, readManifest, type LayoutInput } from '../src/layout/index.js'
+import { buildLayout, verifyLayout, readManifest, layoutFiles, type LayoutInput } from '../src/layout/index.js'
 import { buildApp } from '../src/app.js'
 import { loadStatsConfig } from '../src/config.js'
 import { dateToDay } from '../src/days.js'
@@ -39,9 +39,9 @@ test('buildLayout puts every game in the shard its user maps to, and verify find
   const input = smallInput()
   const result = await buildLayout(input, { out: dir, shardCount: 3 })
   t.same(result, { users: 12, games: input.gameUser.length })
-  t.same(readManifest(dir)?.shards, ['games-0.db', 'games-1.db', 'games-2.db'])
+  t.match(readManifest(dir)?.shards, [/^games-0\.1\.[0-9a-f]{8}\.db$/, /^games-1\.1\./, /^games-2\.1\./])
   for (let s = 0; s < 3; s++) {
-    const db = new Database(join(dir, `games-${s}.db`), { readonly: true })
+    const db = new Database(layoutFiles(dir).shards[s]!, { readonly: true })
     const owners = db.prepare('SELECT DISTINCT user_id FROM games').all() as { user_id: Buffer }[]
     t.ok(owners.length > 0, `shard ${s} holds games`)
     t.ok(owners.every((o) => shardOf(o.user_id, 3) === s), `shard ${s} holds only its own users`)
@@ -62,8 +62,8 @@ test('buildLayout refuses to overwrite a layout without force', async (t) => {
 test('verify catches a misplaced game and a wrong aggregate, naming them', async (t) => {
   const dir = t.testdir({})
   await buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  const db0 = new Database(join(dir, 'games-0.db'))
-  const db1 = new Database(join(dir, 'games-1.db'))
+  const db0 = new Database(layoutFiles(dir).shards[0]!)
+  const db1 = new Database(layoutFiles(dir).shards[1]!)
   const victim = db0.prepare('SELECT user_id, game_id, finished, guesses, won FROM games LIMIT 1').get() as Record<string, unknown>
   db1.prepare('INSERT INTO games VALUES (@user_id, 999, @finished, @guesses, @won)').run(victim)
   const other = db1.prepare('SELECT user_id FROM user_stats ORDER BY user_id LIMIT 1').get() as { user_id: Buffer }
@@ -72,16 +72,17 @@ test('verify catches a misplaced game and a wrong aggregate, naming them', async
   db1.close()
 
   const { faults } = verifyLayout(dir)
-  t.ok(faults.some((f) => /games-1\.db: user .* game\(s\) here but maps to shard 0/.test(f)), 'misplaced game named')
-  t.ok(faults.some((f) => /games-1\.db: user .*: games_won is \d+, the games say \d+/.test(f)), 'wrong aggregate named')
+  t.ok(faults.some((f) => /games-1\.\S+: user .* game\(s\) here but maps to shard 0/.test(f)), 'misplaced game named')
+  t.ok(faults.some((f) => /games-1\.\S+: user .*: games_won is \d+, the games say \d+/.test(f)), 'wrong aggregate named')
 })
 
 test('verify reports a missing layout and a missing shard', async (t) => {
   t.match(verifyLayout(t.testdir({})).faults, [/no layout\.json/])
   const dir = t.testdir({})
   await buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  rmSync(join(dir, 'games-2.db'))
-  t.same(verifyLayout(dir).faults, ['games-2.db is missing'])
+  const shard2 = readManifest(dir)!.shards[2]!
+  rmSync(join(dir, shard2))
+  t.same(verifyLayout(dir).faults, [`${shard2} is missing`])
 })
 
 test('the service refuses a layout with another shard count', async (t) => {

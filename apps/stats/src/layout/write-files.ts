@@ -4,7 +4,8 @@ import { aggregate, type GameFacts } from '../aggregates.js'
 import { dayToDate } from '../days.js'
 import { statsRowOf, STATS_COLUMNS } from '../stats-row.js'
 import { batchInserter } from './batch-insert.js'
-import { USERS_MIGRATIONS, SHARD_MIGRATIONS } from './manifest.js'
+import { fsyncFile } from './durable.js'
+import { USERS_MIGRATIONS, SHARD_MIGRATIONS, type RowCounts } from './manifest.js'
 
 /**
  * What the file writers need, in flat typed arrays: user u's id is ids[16u .. 16u+16); users in key order are order[0..]; user u's games are
@@ -24,9 +25,13 @@ export interface Prepared {
   won: Uint8Array
 }
 
-/** Fast and unsafe while building; the finished file is switched to WAL like every database. */
+/**
+ * Fast and unsafe while building: no journal, no syncs. Safe all the same, because the file has
+ * a new name nobody reads until the manifest names it, and it is synced before that.
+ */
 function openForBuild (file: string, migrations: string): Database.Database {
   const db = new Database(file)
+  db.pragma('busy_timeout = 0')
   db.pragma('journal_mode = OFF')
   db.pragma('synchronous = OFF')
   db.pragma('locking_mode = EXCLUSIVE')
@@ -35,14 +40,25 @@ function openForBuild (file: string, migrations: string): Database.Database {
   return db
 }
 
-function finishBuild (db: Database.Database): void {
+/** Switches the file to WAL like every database, counts what was written, and syncs it to disk. */
+function finishBuild (db: Database.Database, file: string, tables: string[]): RowCounts {
+  const rows: RowCounts = {}
+  for (const table of tables) rows[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   db.pragma('journal_mode = WAL')
   db.close()
+  fsyncFile(file)
+  return rows
+}
+
+/** An empty users file or shard, as a new instance creates it. */
+export function writeEmptyFile (file: string, kind: 'users' | 'shard'): RowCounts {
+  const db = openForBuild(file, kind === 'users' ? USERS_MIGRATIONS : SHARD_MIGRATIONS)
+  return finishBuild(db, file, kind === 'users' ? ['users'] : ['games', 'user_stats'])
 }
 
 const idOf = (p: Prepared, u: number) => Buffer.from(p.ids.buffer, p.ids.byteOffset + 16 * u, 16)
 
-export function writeUsersFile (file: string, p: Prepared, onRows: (n: number) => void): void {
+export function writeUsersFile (file: string, p: Prepared, onRows: (n: number) => void): RowCounts {
   const db = openForBuild(file, USERS_MIGRATIONS)
   const users = batchInserter(db, 'users', ['user_id', 'username'])
   db.transaction(() => {
@@ -54,11 +70,11 @@ export function writeUsersFile (file: string, p: Prepared, onRows: (n: number) =
     users.flush()
   })()
   onRows(p.order.length & 0x3fff)
-  finishBuild(db)
+  return finishBuild(db, file, ['users'])
 }
 
 /** One shard: the games, aggregates and winning runs of the users it owns, in key order. */
-export function writeShardFile (file: string, shard: number, p: Prepared, onRows: (n: number) => void): void {
+export function writeShardFile (file: string, shard: number, p: Prepared, onRows: (n: number) => void): RowCounts {
   const days = new Map<number, string>()
   const finishedOf = (j: number) => {
     if (p.gameFinished) return p.gameFinished[j]!
@@ -100,5 +116,5 @@ export function writeShardFile (file: string, shard: number, p: Prepared, onRows
     runs.flush()
   })()
   onRows(pending)
-  finishBuild(db)
+  return finishBuild(db, file, ['games', 'user_stats'])
 }
