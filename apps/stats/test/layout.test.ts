@@ -1,9 +1,9 @@
 import { test } from 'tap'
 import { join } from 'node:path'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
-import { buildLayout, verifyLayout, readManifest, layoutFiles, type LayoutInput } from '../src/layout/index.js'
+import { buildLayout, verifyLayout, readManifest, layoutFiles, openLayout, holdExclusive, type LayoutInput } from '../src/layout/index.js'
 import { buildApp } from '../src/app.js'
 import { loadStatsConfig } from '../src/config.js'
 import { dateToDay } from '../src/days.js'
@@ -110,4 +110,131 @@ test('the service serves a built layout: stats match the definitions', async (t)
     gamesWon: 3,
     averageGuesses: 3
   })
+})
+
+const dbFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.db')).sort()
+
+test('a forced rebuild writes a new generation, commits it with the manifest, then removes the old files', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const first = readManifest(dir)!
+  t.equal(first.format, 2)
+  t.equal(first.generation, 1)
+  t.equal(first.rows[first.users]?.users, 12, 'row counts per file in the manifest')
+  const steps: string[] = []
+  await buildLayout(smallInput(), {
+    out: dir,
+    shardCount: 3,
+    force: true,
+    onStep (step) {
+      steps.push(step)
+      const names = dbFiles(dir)
+      if (step === 'written') t.ok([first.users, ...first.shards].every((f) => names.includes(f)), 'old files untouched until the commit')
+      if (step === 'written') t.same(readManifest(dir), first, 'the old manifest still rules before the commit')
+    }
+  })
+  t.same(steps, ['locked', 'written', 'committed', 'cleaned'])
+  const second = readManifest(dir)!
+  t.equal(second.generation, 2)
+  t.same(dbFiles(dir), [second.users, ...second.shards].sort(), 'only the new generation is left')
+  t.same(verifyLayout(dir).faults, [])
+})
+
+test('a build whose counts are refused before the commit keeps the old layout and removes its own files', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const before = readManifest(dir)
+  await t.rejects(buildLayout(smallInput(), {
+    out: dir,
+    shardCount: 3,
+    force: true,
+    beforeCommit (rows) {
+      t.equal(rows.users, 12)
+      throw new Error('counts differ')
+    }
+  }), /counts differ/)
+  t.same(readManifest(dir), before)
+  t.same(dbFiles(dir), [before!.users, ...before!.shards].sort())
+})
+
+test('opening a layout whose shard file is missing is an error, and the file is not recreated', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const shard1 = readManifest(dir)!.shards[1]!
+  rmSync(join(dir, shard1))
+  t.throws(() => openLayout(dir, 3), new RegExp(`${shard1.replace(/\./g, '\\.')}, which is missing`))
+  t.notOk(existsSync(join(dir, shard1)), 'not recreated empty')
+})
+
+test('a folder with layout files but no manifest is refused, not adopted', async (t) => {
+  const dir = t.testdir({ 'users.db': '', 'games-0.db': '' })
+  t.throws(() => openLayout(dir, 3), /holds layout files but no layout\.json \(games-0\.db, users\.db\)/)
+  t.notOk(existsSync(join(dir, 'layout.json')), 'no manifest written for it')
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3 }), /no layout\.json .* pass --force/)
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.notOk(existsSync(join(dir, 'users.db')), 'a forced build replaces them')
+})
+
+test('leftovers of a build that never committed are ignored by open and removed by the next build', async (t) => {
+  const dir = t.testdir({ 'users.1.0badf00d.db': 'half', 'games-0.1.0badf00d.db': 'half' })
+  const layout = openLayout(dir, 3)
+  t.equal(layout.shards.count, 3, 'an empty layout of its own')
+  layout.close()
+  t.ok(existsSync(join(dir, 'users.1.0badf00d.db')))
+  t.match(verifyLayout(dir).notes, [/games-0\.1\.0badf00d\.db is not part of the layout/, /users\.1\.0badf00d\.db is not part/])
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.notOk(existsSync(join(dir, 'users.1.0badf00d.db')), 'removed by the next build')
+})
+
+test('a build is refused while an instance has the layout open (layout.lock), and goes through once it closes', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const before = readManifest(dir)
+  const layout = openLayout(dir, 3)
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3, force: true }), /is in use: running stats instances/)
+  t.same(readManifest(dir), before, 'nothing replaced under the instance')
+  t.ok(layout.users.usernameOf(smallInput().ids[0]!), 'the instance still reads its files')
+  layout.close()
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.equal(readManifest(dir)!.generation, 2)
+})
+
+test('an instance waits at start while a build holds the folder, and says so if it takes too long', async (t) => {
+  const dir = t.testdir({})
+  const lock = holdExclusive(dir)
+  t.throws(() => openLayout(dir, 3, 50), /a layout build .* holds layout\.lock/)
+  lock.release()
+  openLayout(dir, 3, 50).close()
+})
+
+test('verify checks the manifest against its files, row counts against the manifest, and orphan winning runs', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const manifest = readManifest(dir)!
+  const shard = manifest.shards[0]!
+  const db = new Database(join(dir, shard))
+  db.prepare("INSERT INTO win_runs (user_id, end_day, start_day) VALUES (X'00000000000000000000000000000000', 19000, 18990)").run()
+  db.close()
+  t.match(verifyLayout(dir).faults, [/winning run\(s\) of user 00000000-0000-0000-0000-000000000000, who has no games here/])
+
+  const grown = { ...manifest, rows: { ...manifest.rows, [shard]: { ...manifest.rows[shard], games: manifest.rows[shard]!.games! + 5 } } }
+  writeFileSync(join(dir, 'layout.json'), JSON.stringify(grown))
+  t.match(verifyLayout(dir).faults, [new RegExp(`games has \\d+ rows, fewer than the \\d+ layout.json recorded at build`)])
+
+  writeFileSync(join(dir, 'layout.json'), JSON.stringify({ ...manifest, shards: manifest.shards.slice(0, 2) }))
+  t.match(verifyLayout(dir).faults, ['layout.json: shard_count is 3 but it names 2 shard file(s)'])
+})
+
+test('verify of a live layout: rows the service added since the build are notes, not faults', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: dir }))
+  t.teardown(() => app.close())
+  const user = (await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'newcomer' } })).json()
+  t.equal((await app.inject({ method: 'POST', url: '/stats/games', payload: { user_id: user.user_id, game_id: 1, finished: '2022-05-01', guesses: 3, won: true } })).statusCode, 201)
+  const report = verifyLayout(dir)
+  t.same(report.faults, [])
+  const notes = report.notes.join('\n')
+  for (const table of ['users', 'games', 'user_stats']) t.match(notes, new RegExp(`: ${table} has 1 row\\(s\\) more than at build`))
+  t.equal(report.users, 13)
 })
