@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { v4 as uuidv4 } from 'uuid'
+import { RANGE_TEXT } from '@platform/kit'
 import { parseFinished, type LayoutInput } from '@platform/stats/layout'
 
 export interface SourceCounts {
@@ -17,17 +18,32 @@ const MAX_LISTED = 20
  * nothing is dropped silently.
  */
 export function readSource (file: string): { input: LayoutInput; counts: SourceCounts } {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  let db: Database.Database
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (err) {
+    throw new Error(`${file} cannot be read as a SQLite database: ${(err as Error).message}`)
+  }
   try {
     const problems: string[] = []
     const problem = (text: string) => problems.length < MAX_LISTED && problems.push(text)
 
-    const userRows = db.prepare('SELECT user_id, username FROM users ORDER BY user_id').all() as { user_id: number; username: string }[]
+    // `row N` is the table's rowid: what `SELECT rowid, * FROM games` or a dump shows, to find the line to fix.
+    const rowid = (table: string) => {
+      try {
+        db.prepare(`SELECT rowid FROM ${table} LIMIT 0`).all()
+        return 'rowid'
+      } catch {
+        return 'NULL' // a WITHOUT ROWID table: the key names the row
+      }
+    }
+    const userRows = db.prepare(`SELECT ${rowid('users')} AS row, user_id, username FROM users ORDER BY user_id`).all() as { row: number | null; user_id: number; username: string }[]
     const indexOf = new Map<number, number>()
     const ids: Buffer[] = []
     const usernames: string[] = []
     for (const r of userRows) {
-      if (typeof r.username !== 'string' || r.username.length === 0) problem(`user ${r.user_id} has no username`)
+      if (typeof r.username !== 'string' || r.username.length === 0) problem(`users${r.row === null ? '' : ` row ${r.row}`} (user ${r.user_id}): no username`)
       indexOf.set(r.user_id, ids.length)
       const id = Buffer.alloc(16)
       uuidv4({ random: randomBytes(16) }, id)
@@ -44,10 +60,10 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
     const won = new Uint8Array(count)
     const seen = new Set<string>()
     let j = 0
-    for (const g of db.prepare('SELECT user_id, game_id, finished, guesses, won FROM games').iterate() as Iterable<{
-      user_id: number; game_id: number; finished: unknown; guesses: number; won: unknown
+    for (const g of db.prepare(`SELECT ${rowid('games')} AS row, user_id, game_id, finished, guesses, won FROM games`).iterate() as Iterable<{
+      row: number | null; user_id: number; game_id: number; finished: unknown; guesses: number; won: unknown
     }>) {
-      const where = `game (user ${g.user_id}, game ${g.game_id})`
+      const where = `games${g.row === null ? '' : ` row ${g.row}`} (user ${g.user_id}, game ${g.game_id})`
       const u = indexOf.get(g.user_id)
       if (u === undefined) problem(`${where}: no such user`)
       if (!Number.isSafeInteger(g.game_id) || g.game_id < 1) problem(`${where}: game_id must be a positive integer`)
@@ -55,7 +71,7 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
       const w = g.won === 1 || g.won === '1' || g.won === 'True' || g.won === 'true' ? 1 : g.won === 0 || g.won === '0' || g.won === 'False' || g.won === 'false' ? 0 : -1
       if (w === -1) problem(`${where}: won ${String(g.won)} is not a boolean`)
       const parsed = typeof g.finished === 'string' ? parseFinished(g.finished) : undefined
-      if (!parsed) problem(`${where}: finished ${String(g.finished)} is not a date or timestamp from 2000-01-01 to 2099-12-31`)
+      if (!parsed) problem(`${where}: finished ${JSON.stringify(g.finished)} is not a date (YYYY-MM-DD) or ISO-8601 timestamp with an offset from -12:00 to +14:00, from ${RANGE_TEXT}`)
       const key = `${g.user_id}:${g.game_id}`
       if (seen.has(key)) problem(`${where}: recorded twice`)
       seen.add(key)

@@ -1,7 +1,9 @@
 import { test } from 'tap'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { layoutFiles } from '@platform/stats/layout'
+import { buildApp } from '@platform/stats'
+import { loadStatsConfig } from '@platform/stats/config'
+import { layoutFiles, readManifest } from '@platform/stats/layout'
 import { runCli } from './cli.js'
 
 const dump = (dir: string) => {
@@ -65,4 +67,21 @@ test('stats:verify exits 1 naming each fault', async (t) => {
   const res = runCli('stats/verify.ts', ['--dir', out])
   t.equal(res.status, 1)
   t.match(res.stderr, /FAULT games-1\.1\.[0-9a-f]{8}\.db: user [0-9a-f-]{36}: max_streak is \d+, the games say \d+/)
+})
+
+test('stats:populate --force is refused while a stats instance uses the folder, and the instance keeps its data', async (t) => {
+  const out = t.testdir({})
+  t.equal(runCli('stats/populate.ts', ['--users', '20', '--games', '50', '--out', out]).status, 0)
+  const before = readManifest(out)
+  const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: out }))
+  const forced = runCli('stats/populate.ts', ['--users', '20', '--games', '60', '--out', out, '--force'])
+  t.equal(forced.status, 1)
+  t.match(forced.stderr, /is in use: running stats instances \(or another build\) hold layout\.lock; stop them first/)
+  t.notMatch(forced.stderr, /\n\s+at /, 'no stack trace')
+  t.same(readManifest(out), before, 'the layout is untouched')
+  const board = await app.inject({ method: 'GET', url: '/stats/leaderboards/wins' })
+  t.equal(board.statusCode, 200, 'the instance still answers from its files')
+  await app.close()
+  t.equal(runCli('stats/populate.ts', ['--users', '20', '--games', '60', '--out', out, '--force']).status, 0, 'once it stopped, the build goes through')
+  t.equal(dump(out).games, 60)
 })
