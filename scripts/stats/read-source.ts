@@ -42,11 +42,12 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
     const indexOf = new Map<number, number>()
     const ids: Buffer[] = []
     const usernames: string[] = []
+    const random = randomBytes(16 * userRows.length)
     for (const r of userRows) {
       if (typeof r.username !== 'string' || r.username.length === 0) problem(`users${r.row === null ? '' : ` row ${r.row}`} (user ${r.user_id}): no username`)
-      indexOf.set(r.user_id, ids.length)
       const id = Buffer.alloc(16)
-      uuidv4({ random: randomBytes(16) }, id)
+      uuidv4({ random: random.subarray(16 * ids.length, 16 * ids.length + 16) }, id)
+      indexOf.set(r.user_id, ids.length)
       ids.push(id)
       usernames.push(r.username)
     }
@@ -58,30 +59,36 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
     const gameFinished: string[] = new Array(count)
     const guesses = new Uint8Array(count)
     const won = new Uint8Array(count)
-    const seen = new Set<string>()
+    // (user, game) pairs seen: one number while it fits in a double exactly, else text.
+    const seen = new Set<number | string>()
+    // A source holds few distinct finished values (a date per day): each is parsed once.
+    const parsedFinished = new Map<unknown, ReturnType<typeof parseFinished>>()
     let j = 0
-    for (const g of db.prepare(`SELECT ${rowid('games')} AS row, user_id, game_id, finished, guesses, won FROM games`).iterate() as Iterable<{
-      row: number | null; user_id: number; game_id: number; finished: unknown; guesses: number; won: unknown
-    }>) {
-      const where = `games${g.row === null ? '' : ` row ${g.row}`} (user ${g.user_id}, game ${g.game_id})`
-      const u = indexOf.get(g.user_id)
-      if (u === undefined) problem(`${where}: no such user`)
-      if (!Number.isSafeInteger(g.game_id) || g.game_id < 1) problem(`${where}: game_id must be a positive integer`)
-      if (!Number.isInteger(g.guesses) || g.guesses < 1 || g.guesses > 6) problem(`${where}: guesses ${g.guesses} is not 1..6`)
-      const w = g.won === 1 || g.won === '1' || g.won === 'True' || g.won === 'true' ? 1 : g.won === 0 || g.won === '0' || g.won === 'False' || g.won === 'false' ? 0 : -1
-      if (w === -1) problem(`${where}: won ${String(g.won)} is not a boolean`)
-      const parsed = typeof g.finished === 'string' ? parseFinished(g.finished) : undefined
-      if (!parsed) problem(`${where}: finished ${JSON.stringify(g.finished)} is not a date (YYYY-MM-DD) or ISO-8601 timestamp with an offset from -12:00 to +14:00, from ${RANGE_TEXT}`)
-      const key = `${g.user_id}:${g.game_id}`
-      if (seen.has(key)) problem(`${where}: recorded twice`)
+    const rows = db.prepare(`SELECT ${rowid('games')} AS row, user_id, game_id, finished, guesses, won FROM games`).raw()
+    for (const [row, userId, game, finishedValue, guessCount, wonValue] of rows.iterate() as Iterable<[number | null, number, number, unknown, number, unknown]>) {
+      const where = () => `games${row === null ? '' : ` row ${row}`} (user ${userId}, game ${game})`
+      const u = indexOf.get(userId)
+      if (u === undefined) problem(`${where()}: no such user`)
+      const gameOk = Number.isSafeInteger(game) && game >= 1
+      if (!gameOk) problem(`${where()}: game_id must be a positive integer`)
+      if (!Number.isInteger(guessCount) || guessCount < 1 || guessCount > 6) problem(`${where()}: guesses ${guessCount} is not 1..6`)
+      const w = wonValue === 1 || wonValue === '1' || wonValue === 'True' || wonValue === 'true' ? 1 : wonValue === 0 || wonValue === '0' || wonValue === 'False' || wonValue === 'false' ? 0 : -1
+      if (w === -1) problem(`${where()}: won ${String(wonValue)} is not a boolean`)
+      let parsed = parsedFinished.get(finishedValue)
+      if (parsed === undefined && !parsedFinished.has(finishedValue)) {
+        parsed = typeof finishedValue === 'string' ? parseFinished(finishedValue) : undefined
+        parsedFinished.set(finishedValue, parsed)
+      }
+      if (!parsed) problem(`${where()}: finished ${JSON.stringify(finishedValue)} is not a date (YYYY-MM-DD) or ISO-8601 timestamp with an offset from -12:00 to +14:00, from ${RANGE_TEXT}`)
+      const key = u !== undefined && gameOk && game < 2 ** 32 && u < 2 ** 20 ? u * 2 ** 32 + game : `${userId}:${game}`
+      if (seen.has(key)) problem(`${where()}: recorded twice`)
       seen.add(key)
       if (problems.length > 0) continue
-      const { finished, day } = parsed!
       gameUser[j] = u!
-      gameId[j] = g.game_id
-      gameDay[j] = day
-      gameFinished[j] = finished
-      guesses[j] = g.guesses
+      gameId[j] = game
+      gameDay[j] = parsed!.day
+      gameFinished[j] = parsed!.finished
+      guesses[j] = guessCount
       won[j] = w
       j++
     }

@@ -54,7 +54,12 @@ function prepare (input: LayoutInput, shardCount: number): Prepared {
   const gameIndex = new Int32Array(gameCount)
   for (let j = 0; j < gameCount; j++) gameIndex[fill[input.gameUser[j]!]!++] = j
   // Key order: inserting sorted keys fills B-tree pages in sequence.
-  const order = Int32Array.from({ length: userCount }, (_, i) => i).sort((a, b) => Buffer.compare(input.ids[a]!, input.ids[b]!))
+  // Compared by their first 6 bytes as a number (exact in a double), bytes only on a tie:
+  // a native Buffer.compare per comparison made this sort most of the users file's time.
+  const head = new Float64Array(userCount)
+  for (let u = 0; u < userCount; u++) head[u] = input.ids[u]!.readUIntBE(0, 6)
+  const order = Int32Array.from({ length: userCount }, (_, i) => i)
+    .sort((a, b) => head[a]! - head[b]! || Buffer.compare(input.ids[a]!, input.ids[b]!))
   const { usernames, gameId, gameDay, gameFinished, guesses, won } = input
   return { ids, usernames, order, userShard, userStart, gameIndex, gameId, gameDay, gameFinished, guesses, won }
 }

@@ -5,3 +5,4 @@ export { buildLayout, type LayoutInput, type BuildProgress, type BuildStep } fro
 export { verifyLayout, type VerifyReport } from './verify.js'
 export { aggregate, roundedRatio, type Aggregate, type GameFacts } from '../aggregates.js'
 export { parseFinished, dayToDate, dateToDay } from '../days.js'
+export { BATCH } from './write-files.js'
