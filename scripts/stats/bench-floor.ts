@@ -5,7 +5,6 @@ import { dayToDate, layoutFiles, SHARD_MIGRATIONS, USERS_MIGRATIONS, type Layout
 import { migrate } from '@platform/sqlite'
 import { BATCH } from '@platform/stats/layout'
 
-
 /** Every table of every file of a built layout, as flat parameter arrays in key order. */
 export interface LayoutRows {
   files: { name: string; migrations: string; tables: { table: string; columns: string[]; values: unknown[] }[] }[]

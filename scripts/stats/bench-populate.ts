@@ -93,9 +93,18 @@ report('populate total', median(m.populate), median(c.populate))
 if (withMigrate) report('migrate total', median(m.migrate), median(c.migrate))
 if (typeof args.json === 'string') {
   writeFileSync(args.json, JSON.stringify({
-    users: options.users, games: options.games, rows, bytes: m.bytes, floor_s: floor / 1000, floor_cpu_s: floorCpu / 1000,
-    populate_cpu_s: median(c.populate) / 1000, build_cpu_s: median(c.build) / 1000, migrate_cpu_s: withMigrate ? median(c.migrate) / 1000 : null,
-    populate_s: median(m.populate) / 1000, generate_s: median(m.generate) / 1000, build_s: median(m.build) / 1000,
+    users: options.users,
+    games: options.games,
+    rows,
+    bytes: m.bytes,
+    floor_s: floor / 1000,
+    floor_cpu_s: floorCpu / 1000,
+    populate_cpu_s: median(c.populate) / 1000,
+    build_cpu_s: median(c.build) / 1000,
+    migrate_cpu_s: withMigrate ? median(c.migrate) / 1000 : null,
+    populate_s: median(m.populate) / 1000,
+    generate_s: median(m.generate) / 1000,
+    build_s: median(m.build) / 1000,
     migrate_s: withMigrate ? median(m.migrate) / 1000 : null
   }, null, 2) + '\n')
 }

@@ -219,7 +219,7 @@ test('verify checks the manifest against its files, row counts against the manif
 
   const grown = { ...manifest, rows: { ...manifest.rows, [shard]: { ...manifest.rows[shard], games: manifest.rows[shard]!.games! + 5 } } }
   writeFileSync(join(dir, 'layout.json'), JSON.stringify(grown))
-  t.match(verifyLayout(dir).faults, [new RegExp(`games has \\d+ rows, fewer than the \\d+ layout.json recorded at build`)])
+  t.match(verifyLayout(dir).faults, [/games has \d+ rows, fewer than the \d+ layout.json recorded at build/])
 
   writeFileSync(join(dir, 'layout.json'), JSON.stringify({ ...manifest, shards: manifest.shards.slice(0, 2) }))
   t.match(verifyLayout(dir).faults, ['layout.json: shard_count is 3 but it names 2 shard file(s)'])
