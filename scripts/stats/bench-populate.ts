@@ -21,7 +21,8 @@ const runs = integer('runs', args.runs, 3, 1)
 const withMigrate = args['no-migrate'] !== true
 
 const s = (ms: number) => (ms / 1000).toFixed(2)
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+// Best of the runs: on a shared VM, other processes only ever add time.
+const best = (xs: number[]) => Math.min(...xs)
 const rows = options.users + options.games
 
 process.stdout.write(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`)
@@ -79,18 +80,18 @@ for (let r = 1; r <= runs; r++) {
     rmSync(work, { recursive: true, force: true })
   }
 }
-const floor = median(m.floor)
-const floorCpu = median(c.floor)
+const floor = best(m.floor)
+const floorCpu = best(c.floor)
 const report = (name: string, ms: number, cpuMs: number) =>
   process.stdout.write(
     `${name.padEnd(22)} ${s(ms).padStart(7)} s  ${Math.round(rows / (ms / 1000)).toLocaleString('en-US').padStart(10)} rows/s  ` +
       `${(ms / floor).toFixed(2)}x floor | cpu ${s(cpuMs).padStart(7)} s  ${(cpuMs / floorCpu).toFixed(2)}x floor\n`
   )
-process.stdout.write(`medians, wall and CPU (${rows.toLocaleString('en-US')} rows; layout ${(m.bytes / 2 ** 20).toFixed(1)} MiB):\n`)
+process.stdout.write(`best of the runs, wall and CPU (${rows.toLocaleString('en-US')} rows; layout ${(m.bytes / 2 ** 20).toFixed(1)} MiB):\n`)
 report('floor (bare inserts)', floor, floorCpu)
-report('populate build', median(m.build), median(c.build))
-report('populate total', median(m.populate), median(c.populate))
-if (withMigrate) report('migrate total', median(m.migrate), median(c.migrate))
+report('populate build', best(m.build), best(c.build))
+report('populate total', best(m.populate), best(c.populate))
+if (withMigrate) report('migrate total', best(m.migrate), best(c.migrate))
 if (typeof args.json === 'string') {
   writeFileSync(args.json, JSON.stringify({
     users: options.users,
@@ -99,12 +100,12 @@ if (typeof args.json === 'string') {
     bytes: m.bytes,
     floor_s: floor / 1000,
     floor_cpu_s: floorCpu / 1000,
-    populate_cpu_s: median(c.populate) / 1000,
-    build_cpu_s: median(c.build) / 1000,
-    migrate_cpu_s: withMigrate ? median(c.migrate) / 1000 : null,
-    populate_s: median(m.populate) / 1000,
-    generate_s: median(m.generate) / 1000,
-    build_s: median(m.build) / 1000,
-    migrate_s: withMigrate ? median(m.migrate) / 1000 : null
+    populate_cpu_s: best(c.populate) / 1000,
+    build_cpu_s: best(c.build) / 1000,
+    migrate_cpu_s: withMigrate ? best(c.migrate) / 1000 : null,
+    populate_s: best(m.populate) / 1000,
+    generate_s: best(m.generate) / 1000,
+    build_s: best(m.build) / 1000,
+    migrate_s: withMigrate ? best(m.migrate) / 1000 : null
   }, null, 2) + '\n')
 }

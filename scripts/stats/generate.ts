@@ -1,6 +1,7 @@
 import { Faker, en } from '@faker-js/faker'
 import { v4 as uuidv4 } from 'uuid'
 import { dateToDay, type LayoutInput } from '@platform/stats/layout'
+import { pairSet } from '../lib/pair-set.js'
 import { randomInt, seededRandom } from '../lib/random.js'
 
 export interface GenerateOptions {
@@ -80,29 +81,3 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
   return { ids, usernames, gameUser, gameId, gameDay, guesses, won }
 }
 
-/**
- * A set of (user, game) keys (integers below 2^53) in one open-addressing table: a Set of a
- * million such keys boxes each as a heap number and took a second of CPU at 1M games; this
- * takes a fraction, and the draws (hence the data set) are the same.
- */
-function pairSet (expected: number): { add(key: number): boolean } {
-  let size = 16
-  while (size < 2 * expected) size *= 2
-  const keys = new Float64Array(size).fill(-1)
-  const mask = size - 1
-  return {
-    /** False if the key was there already. */
-    add (key: number): boolean {
-      let i = (Math.imul(key % 4294967296 >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca6b)) & mask
-      for (;;) {
-        const k = keys[i]!
-        if (k === key) return false
-        if (k === -1) {
-          keys[i] = key
-          return true
-        }
-        i = (i + 1) & mask
-      }
-    }
-  }
-}
