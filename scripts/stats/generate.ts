@@ -80,4 +80,3 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
   onProgress('draw', games, games)
   return { ids, usernames, gameUser, gameId, gameDay, guesses, won }
 }
-
