@@ -8,15 +8,15 @@ const args = cli(usage, { data: { type: 'string' }, out: { type: 'string' } })
 const data = userPath(typeof args.data === 'string' ? args.data : 'docs/perf/stats-cli-growth.json')
 const out = userPath(typeof args.out === 'string' ? args.out : 'docs/perf/stats-cli-growth.svg')
 
-interface Point { games: number; floor_s: number; populate_s: number; migrate_s: number | null }
+interface Point { games: number; floor_s: number | null; populate_s: number; migrate_s: number | null; note?: string }
 const points = (JSON.parse(readFileSync(data, 'utf8')) as Point[]).sort((a, b) => a.games - b.games)
 
-const W = 640
+const W = 660
 const H = 380
-const M = { left: 70, right: 150, top: 30, bottom: 50 }
+const M = { left: 70, right: 170, top: 30, bottom: 50 }
 const log = Math.log10
 const xs = points.map((p) => p.games)
-const ys = points.flatMap((p) => [p.floor_s, p.populate_s, p.migrate_s ?? p.populate_s])
+const ys = points.flatMap((p) => [p.floor_s ?? p.populate_s, p.populate_s, p.migrate_s ?? p.populate_s])
 const x0 = Math.floor(log(Math.min(...xs)))
 const x1 = Math.ceil(log(Math.max(...xs)))
 const y0 = Math.floor(log(Math.min(...ys)))
@@ -45,6 +45,15 @@ series.forEach(([name, colour, value], i) => {
   for (const pt of pts) parts.push(`<circle cx="${pt.split(',')[0]}" cy="${pt.split(',')[1]}" r="3" fill="${colour}"/>`)
   parts.push(`<line x1="${W - M.right + 12}" y1="${M.top + 10 + 20 * i}" x2="${W - M.right + 32}" y2="${M.top + 10 + 20 * i}" stroke="${colour}" stroke-width="2"/>`)
   parts.push(`<text x="${W - M.right + 38}" y="${M.top + 14 + 20 * i}">${name}</text>`)
+})
+ points.filter((p) => p.note).forEach((p, i) => {
+  const words = `${fmt(p.games)}: ${p.note}`.split(' ')
+  const lines: string[] = ['']
+  for (const w of words) {
+    if ((lines[lines.length - 1]! + ' ' + w).length > 24) lines.push(w)
+    else lines[lines.length - 1] = `${lines[lines.length - 1]} ${w}`.trim()
+  }
+  lines.forEach((line, k) => parts.push(`<text x="${W - M.right + 12}" y="${M.top + 90 + 14 * (k + 6 * i)}" font-size="10" fill="#555">${line}</text>`))
 })
 parts.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">games (users = games / 10), 3 shards</text>`)
 parts.push(`<text x="16" y="${(M.top + H - M.bottom) / 2}" transform="rotate(-90 16 ${(M.top + H - M.bottom) / 2})" text-anchor="middle">wall time, log scale</text>`)
