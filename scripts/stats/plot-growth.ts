@@ -46,7 +46,7 @@ series.forEach(([name, colour, value], i) => {
   parts.push(`<line x1="${W - M.right + 12}" y1="${M.top + 10 + 20 * i}" x2="${W - M.right + 32}" y2="${M.top + 10 + 20 * i}" stroke="${colour}" stroke-width="2"/>`)
   parts.push(`<text x="${W - M.right + 38}" y="${M.top + 14 + 20 * i}">${name}</text>`)
 })
- points.filter((p) => p.note).forEach((p, i) => {
+points.filter((p) => p.note).forEach((p, i) => {
   const words = `${fmt(p.games)}: ${p.note}`.split(' ')
   const lines: string[] = ['']
   for (const w of words) {
