@@ -1,4 +1,5 @@
 import { test } from 'tap'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
@@ -237,4 +238,27 @@ test('verify of a live layout: rows the service added since the build are notes,
   const notes = report.notes.join('\n')
   for (const table of ['users', 'games', 'user_stats']) t.match(notes, new RegExp(`: ${table} has 1 row\\(s\\) more than at build`))
   t.equal(report.users, 13)
+})
+
+test('instances starting at once on an empty folder all open the one empty layout that won, and leave no files behind', async (t) => {
+  const dir = t.testdir({})
+  const open = new URL('../src/layout/open.ts', import.meta.url).pathname
+  const script = `import { openLayout } from ${JSON.stringify(open)}
+    const layout = openLayout(${JSON.stringify(dir)}, 3)
+    process.stdout.write(layout.usersDb.name)
+    layout.close()`
+  const runs = Array.from({ length: 4 }, () => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => { out += d })
+    child.stderr.on('data', (d) => { err += d })
+    child.on('exit', (code) => resolve({ code, out, err }))
+  }))
+  const results = await Promise.all(runs)
+  for (const r of results) t.equal(r.code, 0, r.err)
+  const manifest = readManifest(dir)!
+  t.same(new Set(results.map((r) => r.out)), new Set([join(dir, manifest.users)]), 'every instance opened the winning users file')
+  t.same(dbFiles(dir), [manifest.users, ...manifest.shards].sort(), 'the losers removed their own files')
+  t.same(verifyLayout(dir).faults, [])
 })
