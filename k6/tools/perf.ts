@@ -4,7 +4,7 @@
 // with 3 and with 1 stats instance, and straight to one instance. Serves a copy of the data set
 // (default shards/, the populated one) from throwaway stacks; prints a markdown table with the
 // CPU each process used, to say what limits each figure.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -46,12 +46,12 @@ const rows: string[] = []
 try {
   // A copy: POST /stats/games writes, and the user's data set must stay as it is.
   const shards = join(work, 'shards')
-  if (!existsSync(join(resolve(values.shards), 'users.db'))) {
+  if (!existsSync(join(resolve(values.shards), 'layout.json'))) {
     throw new Error(`no data set in ${values.shards}: run pnpm stats:populate first, or pass --shards DIR`)
   }
   cpSync(resolve(values.shards), shards, { recursive: true })
   const idsFile = join(work, 'user-ids.json')
-  writeFileSync(idsFile, JSON.stringify(sampleUserIds(join(shards, 'users.db'), 5000)))
+  writeFileSync(idsFile, JSON.stringify(sampleUserIds(join(shards, (JSON.parse(readFileSync(join(shards, 'layout.json'), 'utf8')) as { users: string }).users), 5000)))
 
   for (let round = 1; round <= Number(values.repeat); round++) {
     for (const name of configs) {

@@ -8,10 +8,10 @@ import { readManifest } from '@platform/stats/layout'
 import { bytesToUuid } from '@platform/ids'
 import { cli, integer, userPath } from '../lib/args.js'
 
-const usage = `usage: pnpm bench:queries [--dir shards/] [--requests 20000]
+const usage = `usage: pnpm bench:queries [--dir shards/] [--requests 20000] [--no-views]
 Server time of GET stats and the leaderboards on a populated layout (in-process, no network),
-next to the course's SQL views on a single-database copy of the same games.`
-const args = cli(usage, { dir: { type: 'string' }, requests: { type: 'string' } })
+next to the course's SQL views on a single-database copy of the same games (--no-views: skip them).`
+const args = cli(usage, { dir: { type: 'string' }, requests: { type: 'string' }, 'no-views': { type: 'boolean' } })
 const dir = typeof args.dir === 'string' ? userPath(args.dir) : DEFAULT_SHARDS_DIR
 const requests = integer('requests', args.requests, 20_000, 100)
 const manifest = readManifest(dir)
@@ -48,6 +48,7 @@ for (const [name, url] of cases) {
   process.stdout.write(`  ${name.padEnd(32)} p50 ${us(percentile(times, 50))}  p99 ${us(percentile(times, 99))}\n`)
 }
 await app.close()
+if (args['no-views'] === true) process.exit(0)
 
 // The course's views, on one database holding every game (user ids as they are, BLOBs).
 const work = mkdtempSync(join(tmpdir(), 'bench-views-'))

@@ -1,6 +1,7 @@
 import { Faker, en } from '@faker-js/faker'
 import { v4 as uuidv4 } from 'uuid'
 import { dateToDay, type LayoutInput } from '@platform/stats/layout'
+import { pairSet } from '../lib/pair-set.js'
 import { randomInt, seededRandom } from '../lib/random.js'
 
 export interface GenerateOptions {
@@ -60,7 +61,7 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
   const gameDay = new Int32Array(games)
   const guesses = new Uint8Array(games)
   const won = new Uint8Array(games)
-  const drawn = new Set<number>()
+  const drawn = pairSet(games)
   const idSpan = 2 ** Math.ceil(Math.log2(options.maxGameId + 1))
   for (let j = 0; j < games; j++) {
     let u: number, g: number, key: number
@@ -68,8 +69,7 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
       u = randomInt(random, 0, users - 1)
       g = randomInt(random, 1, options.maxGameId)
       key = u * idSpan + g
-    } while (drawn.has(key))
-    drawn.add(key)
+    } while (!drawn.add(key))
     gameUser[j] = u
     gameId[j] = g
     gameDay[j] = randomInt(random, first, last)

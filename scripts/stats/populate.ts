@@ -1,12 +1,15 @@
 import { buildLayout, readManifest } from '@platform/stats/layout'
 import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
 import { cli, integer, userPath } from '../lib/args.js'
+import { killAt } from '../lib/failpoint.js'
 import { progress } from '../lib/progress.js'
 import { generate, GENERATE_DEFAULTS } from './generate.js'
 
 const usage = `usage: pnpm stats:populate [--users 100000] [--games 1000000] [--seed 2022] [--shards 3] [--out DIR] [--force | --if-empty]
 Generates a deterministic data set (faker usernames, random games) and writes a sharded layout
-into DIR (default $SHARDS_DIR, else shards/). --if-empty: do nothing when DIR holds a layout already.`
+into DIR (default $SHARDS_DIR, else shards/) as a new generation, committed by renaming layout.json.
+--force replaces an existing layout (refused while stats instances use DIR); --if-empty: do nothing
+when DIR holds a layout already.`
 
 const args = cli(usage, {
   users: { type: 'string' },
@@ -26,14 +29,13 @@ const options = {
 }
 const shardCount = integer('shards', args.shards, 3, 1)
 const out = typeof args.out === 'string' ? userPath(args.out) : (process.env.SHARDS_DIR || DEFAULT_SHARDS_DIR)
-if (args['if-empty'] && readManifest(out)) process.exit(0)
-
 const bar = progress()
 const started = performance.now()
 try {
+  if (args['if-empty'] && readManifest(out)) process.exit(0)
   const input = generate(options, bar.update)
   const generated = performance.now()
-  const result = await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update })
+  const result = await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update, onStep: killAt() })
   bar.stop()
   const seconds = (performance.now() - started) / 1000
   const rows = result.users + result.games

@@ -1,18 +1,28 @@
-import { verifyLayout } from '@platform/stats/layout'
+import { verifyLayout, type VerifyReport } from '@platform/stats/layout'
 import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
 import { cli, userPath } from '../lib/args.js'
 import { progress } from '../lib/progress.js'
 
 const usage = `usage: pnpm stats:verify [--dir shards/]
-Checks a layout: shard placement, users of games, aggregates against the games, integrity. Exits 1 naming each fault.`
+Checks a layout: the manifest (shard count, file list, row counts), shard placement, users of
+games, aggregates and winning runs against the games, orphan runs, integrity. Reads a consistent
+snapshot of a live layout. Exits 1 naming each fault.`
 
 const args = cli(usage, { dir: { type: 'string' } })
 const dir = typeof args.dir === 'string' ? userPath(args.dir) : DEFAULT_SHARDS_DIR
 
 const bar = progress()
 const started = performance.now()
-const report = verifyLayout(dir, (done, total) => bar.update('verify', done, total))
+let report: VerifyReport
+try {
+  report = verifyLayout(dir, (done, total) => bar.update('verify', done, total))
+} catch (err) {
+  bar.stop()
+  process.stderr.write(`stats:verify: ${(err as Error).message}\n`)
+  process.exit(1)
+}
 bar.stop()
+for (const note of report.notes) process.stderr.write(`note: ${note}\n`)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 if (report.faults.length > 0) {
   for (const fault of report.faults) process.stderr.write(`FAULT ${fault}\n`)

@@ -115,11 +115,42 @@ test('stats:migrate refuses a source row the layout cannot hold, naming it, and 
   db.close()
   const res = runCli('stats/migrate.ts', ['--from', source, '--out', join(root, 'out')])
   t.equal(res.status, 1)
-  t.match(res.stderr, /game \(user 1, game 2\): finished 2022-02-30 is not a date/)
-  t.match(res.stderr, /game \(user 2, game 3\): no such user/)
+  t.match(res.stderr, /games row 2 \(user 1, game 2\): finished "2022-02-30" is not a date/)
+  t.match(res.stderr, /games row 3 \(user 2, game 3\): no such user/)
   t.match(res.stderr, /guesses 9 is not 1\.\.6/)
   const { existsSync } = await import('node:fs')
   t.notOk(existsSync(join(root, 'out', 'layout.json')), 'no layout written')
+})
+
+test('stats:migrate names the row of a value the date parser refuses, with a clear message and no stack trace', async (t) => {
+  const root = t.testdir({})
+  const source = join(root, 'dates.db')
+  const db = new Database(source)
+  db.exec(`CREATE TABLE users (user_id INTEGER PRIMARY KEY, username VARCHAR UNIQUE);
+           CREATE TABLE games (user_id INTEGER, game_id INTEGER, finished DATE, guesses INTEGER, won BOOLEAN);
+           INSERT INTO users VALUES (1, 'ok');
+           INSERT INTO games VALUES (1, 1, '2022-03-14T10:00:00+02:00', 3, 1), (1, 2, '2022-03-14T10:00:00+24:00', 3, 1),
+                                    (1, 3, 20220314, 3, 1), (1, 4, NULL, 3, 1), (1, 5, '1999-12-31', 3, 1);`)
+  db.close()
+  const res = runCli('stats/migrate.ts', ['--from', source, '--out', join(root, 'out')])
+  t.equal(res.status, 1)
+  t.match(res.stderr, /games row 2 \(user 1, game 2\): finished "2022-03-14T10:00:00\+24:00" is not a date \(YYYY-MM-DD\) or ISO-8601 timestamp/)
+  t.match(res.stderr, /games row 3 \(user 1, game 3\): finished 20220314 is not a date/)
+  t.match(res.stderr, /games row 4 \(user 1, game 4\): finished null is not a date/)
+  t.match(res.stderr, /games row 5 \(user 1, game 5\): finished "1999-12-31" is not .* from 2000-01-01 to 2099-12-31/)
+  t.notMatch(res.stderr, /row 1 /, 'a +02:00 offset parses')
+  t.notMatch(res.stderr, /RangeError|\n\s+at /, 'no stack trace')
+})
+
+test('stats:migrate says so, without a stack trace, when the source is not a database of the course schema', async (t) => {
+  const root = t.testdir({ 'notes.db': 'this is a text file, not a database, and it is long enough to have a header' })
+  const notDb = runCli('stats/migrate.ts', ['--from', join(root, 'notes.db'), '--out', join(root, 'out')])
+  t.equal(notDb.status, 1)
+  t.match(notDb.stderr, /stats:migrate: .*notes\.db cannot be read as a SQLite database/)
+  const missing = runCli('stats/migrate.ts', ['--from', join(root, 'nope.db'), '--out', join(root, 'out')])
+  t.equal(missing.status, 1)
+  t.match(missing.stderr, /nope\.db cannot be read as a SQLite database/)
+  for (const res of [notDb, missing]) t.notMatch(res.stderr, /\n\s+at /, 'no stack trace')
 })
 
 test('stats:migrate requires --from and --out', async (t) => {

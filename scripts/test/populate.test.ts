@@ -1,15 +1,19 @@
 import { test } from 'tap'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { buildApp } from '@platform/stats'
+import { loadStatsConfig } from '@platform/stats/config'
+import { layoutFiles, readManifest } from '@platform/stats/layout'
 import { runCli } from './cli.js'
 
 const dump = (dir: string) => {
-  const users = new Database(join(dir, 'users.db'), { readonly: true })
+  const files = layoutFiles(dir)
+  const users = new Database(files.users, { readonly: true })
   const names = (users.prepare('SELECT username FROM users ORDER BY username').all() as { username: string }[]).map((r) => r.username)
   users.close()
   let games = 0
   for (let s = 0; s < 3; s++) {
-    const db = new Database(join(dir, `games-${s}.db`), { readonly: true })
+    const db = new Database(files.shards[s]!, { readonly: true })
     games += (db.prepare('SELECT count(*) AS n FROM games').get() as { n: number }).n
     db.close()
   }
@@ -57,10 +61,27 @@ test('stats:populate rejects bad arguments with a usage line', async (t) => {
 test('stats:verify exits 1 naming each fault', async (t) => {
   const out = t.testdir({})
   t.equal(runCli('stats/populate.ts', ['--users', '50', '--games', '400', '--out', out]).status, 0)
-  const db = new Database(join(out, 'games-1.db'))
+  const db = new Database(layoutFiles(out).shards[1]!)
   db.prepare('UPDATE user_stats SET max_streak = max_streak + 5 WHERE user_id = (SELECT user_id FROM user_stats LIMIT 1)').run()
   db.close()
   const res = runCli('stats/verify.ts', ['--dir', out])
   t.equal(res.status, 1)
-  t.match(res.stderr, /FAULT games-1\.db: user [0-9a-f-]{36}: max_streak is \d+, the games say \d+/)
+  t.match(res.stderr, /FAULT games-1\.1\.[0-9a-f]{8}\.db: user [0-9a-f-]{36}: max_streak is \d+, the games say \d+/)
+})
+
+test('stats:populate --force is refused while a stats instance uses the folder, and the instance keeps its data', async (t) => {
+  const out = t.testdir({})
+  t.equal(runCli('stats/populate.ts', ['--users', '20', '--games', '50', '--out', out]).status, 0)
+  const before = readManifest(out)
+  const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: out }))
+  const forced = runCli('stats/populate.ts', ['--users', '20', '--games', '60', '--out', out, '--force'])
+  t.equal(forced.status, 1)
+  t.match(forced.stderr, /is in use: running stats instances \(or another build\) hold layout\.lock; stop them first/)
+  t.notMatch(forced.stderr, /\n\s+at /, 'no stack trace')
+  t.same(readManifest(out), before, 'the layout is untouched')
+  const board = await app.inject({ method: 'GET', url: '/stats/leaderboards/wins' })
+  t.equal(board.statusCode, 200, 'the instance still answers from its files')
+  await app.close()
+  t.equal(runCli('stats/populate.ts', ['--users', '20', '--games', '60', '--out', out, '--force']).status, 0, 'once it stopped, the build goes through')
+  t.equal(dump(out).games, 60)
 })

@@ -1,9 +1,10 @@
 import { test } from 'tap'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
-import { buildLayout, verifyLayout, readManifest, type LayoutInput } from '../src/layout/index.js'
+import { buildLayout, verifyLayout, readManifest, layoutFiles, openLayout, holdExclusive, type LayoutInput } from '../src/layout/index.js'
 import { buildApp } from '../src/app.js'
 import { loadStatsConfig } from '../src/config.js'
 import { dateToDay } from '../src/days.js'
@@ -39,9 +40,9 @@ test('buildLayout puts every game in the shard its user maps to, and verify find
   const input = smallInput()
   const result = await buildLayout(input, { out: dir, shardCount: 3 })
   t.same(result, { users: 12, games: input.gameUser.length })
-  t.same(readManifest(dir)?.shards, ['games-0.db', 'games-1.db', 'games-2.db'])
+  t.match(readManifest(dir)?.shards, [/^games-0\.1\.[0-9a-f]{8}\.db$/, /^games-1\.1\./, /^games-2\.1\./])
   for (let s = 0; s < 3; s++) {
-    const db = new Database(join(dir, `games-${s}.db`), { readonly: true })
+    const db = new Database(layoutFiles(dir).shards[s]!, { readonly: true })
     const owners = db.prepare('SELECT DISTINCT user_id FROM games').all() as { user_id: Buffer }[]
     t.ok(owners.length > 0, `shard ${s} holds games`)
     t.ok(owners.every((o) => shardOf(o.user_id, 3) === s), `shard ${s} holds only its own users`)
@@ -62,8 +63,8 @@ test('buildLayout refuses to overwrite a layout without force', async (t) => {
 test('verify catches a misplaced game and a wrong aggregate, naming them', async (t) => {
   const dir = t.testdir({})
   await buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  const db0 = new Database(join(dir, 'games-0.db'))
-  const db1 = new Database(join(dir, 'games-1.db'))
+  const db0 = new Database(layoutFiles(dir).shards[0]!)
+  const db1 = new Database(layoutFiles(dir).shards[1]!)
   const victim = db0.prepare('SELECT user_id, game_id, finished, guesses, won FROM games LIMIT 1').get() as Record<string, unknown>
   db1.prepare('INSERT INTO games VALUES (@user_id, 999, @finished, @guesses, @won)').run(victim)
   const other = db1.prepare('SELECT user_id FROM user_stats ORDER BY user_id LIMIT 1').get() as { user_id: Buffer }
@@ -72,16 +73,17 @@ test('verify catches a misplaced game and a wrong aggregate, naming them', async
   db1.close()
 
   const { faults } = verifyLayout(dir)
-  t.ok(faults.some((f) => /games-1\.db: user .* game\(s\) here but maps to shard 0/.test(f)), 'misplaced game named')
-  t.ok(faults.some((f) => /games-1\.db: user .*: games_won is \d+, the games say \d+/.test(f)), 'wrong aggregate named')
+  t.ok(faults.some((f) => /games-1\.\S+: user .* game\(s\) here but maps to shard 0/.test(f)), 'misplaced game named')
+  t.ok(faults.some((f) => /games-1\.\S+: user .*: games_won is \d+, the games say \d+/.test(f)), 'wrong aggregate named')
 })
 
 test('verify reports a missing layout and a missing shard', async (t) => {
   t.match(verifyLayout(t.testdir({})).faults, [/no layout\.json/])
   const dir = t.testdir({})
   await buildLayout(smallInput(), { out: dir, shardCount: 3 })
-  rmSync(join(dir, 'games-2.db'))
-  t.same(verifyLayout(dir).faults, ['games-2.db is missing'])
+  const shard2 = readManifest(dir)!.shards[2]!
+  rmSync(join(dir, shard2))
+  t.same(verifyLayout(dir).faults, [`${shard2} is missing`])
 })
 
 test('the service refuses a layout with another shard count', async (t) => {
@@ -109,4 +111,154 @@ test('the service serves a built layout: stats match the definitions', async (t)
     gamesWon: 3,
     averageGuesses: 3
   })
+})
+
+const dbFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.db')).sort()
+
+test('a forced rebuild writes a new generation, commits it with the manifest, then removes the old files', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const first = readManifest(dir)!
+  t.equal(first.format, 2)
+  t.equal(first.generation, 1)
+  t.equal(first.rows[first.users]?.users, 12, 'row counts per file in the manifest')
+  const steps: string[] = []
+  await buildLayout(smallInput(), {
+    out: dir,
+    shardCount: 3,
+    force: true,
+    onStep (step) {
+      steps.push(step)
+      const names = dbFiles(dir)
+      if (step === 'written') t.ok([first.users, ...first.shards].every((f) => names.includes(f)), 'old files untouched until the commit')
+      if (step === 'written') t.same(readManifest(dir), first, 'the old manifest still rules before the commit')
+    }
+  })
+  t.same(steps, ['locked', 'written', 'committed', 'cleaned'])
+  const second = readManifest(dir)!
+  t.equal(second.generation, 2)
+  t.same(dbFiles(dir), [second.users, ...second.shards].sort(), 'only the new generation is left')
+  t.same(verifyLayout(dir).faults, [])
+})
+
+test('a build whose counts are refused before the commit keeps the old layout and removes its own files', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const before = readManifest(dir)
+  await t.rejects(buildLayout(smallInput(), {
+    out: dir,
+    shardCount: 3,
+    force: true,
+    beforeCommit (rows) {
+      t.equal(rows.users, 12)
+      throw new Error('counts differ')
+    }
+  }), /counts differ/)
+  t.same(readManifest(dir), before)
+  t.same(dbFiles(dir), [before!.users, ...before!.shards].sort())
+})
+
+test('opening a layout whose shard file is missing is an error, and the file is not recreated', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const shard1 = readManifest(dir)!.shards[1]!
+  rmSync(join(dir, shard1))
+  t.throws(() => openLayout(dir, 3), new RegExp(`${shard1.replace(/\./g, '\\.')}, which is missing`))
+  t.notOk(existsSync(join(dir, shard1)), 'not recreated empty')
+})
+
+test('a folder with layout files but no manifest is refused, not adopted', async (t) => {
+  const dir = t.testdir({ 'users.db': '', 'games-0.db': '' })
+  t.throws(() => openLayout(dir, 3), /holds layout files but no layout\.json \(games-0\.db, users\.db\)/)
+  t.notOk(existsSync(join(dir, 'layout.json')), 'no manifest written for it')
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3 }), /no layout\.json .* pass --force/)
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.notOk(existsSync(join(dir, 'users.db')), 'a forced build replaces them')
+})
+
+test('leftovers of a build that never committed are ignored by open and removed by the next build', async (t) => {
+  const dir = t.testdir({ 'users.1.0badf00d.db': 'half', 'games-0.1.0badf00d.db': 'half' })
+  const layout = openLayout(dir, 3)
+  t.equal(layout.shards.count, 3, 'an empty layout of its own')
+  layout.close()
+  t.ok(existsSync(join(dir, 'users.1.0badf00d.db')))
+  t.match(verifyLayout(dir).notes, [/games-0\.1\.0badf00d\.db is not part of the layout/, /users\.1\.0badf00d\.db is not part/])
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.notOk(existsSync(join(dir, 'users.1.0badf00d.db')), 'removed by the next build')
+})
+
+test('a build is refused while an instance has the layout open (layout.lock), and goes through once it closes', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const before = readManifest(dir)
+  const layout = openLayout(dir, 3)
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3, force: true }), /is in use: running stats instances/)
+  t.same(readManifest(dir), before, 'nothing replaced under the instance')
+  t.ok(layout.users.usernameOf(smallInput().ids[0]!), 'the instance still reads its files')
+  layout.close()
+  await buildLayout(smallInput(), { out: dir, shardCount: 3, force: true })
+  t.equal(readManifest(dir)!.generation, 2)
+})
+
+test('an instance waits at start while a build holds the folder, and says so if it takes too long', async (t) => {
+  const dir = t.testdir({})
+  const lock = holdExclusive(dir)
+  t.throws(() => openLayout(dir, 3, 50), /a layout build .* holds layout\.lock/)
+  lock.release()
+  openLayout(dir, 3, 50).close()
+})
+
+test('verify checks the manifest against its files, row counts against the manifest, and orphan winning runs', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const manifest = readManifest(dir)!
+  const shard = manifest.shards[0]!
+  const db = new Database(join(dir, shard))
+  db.prepare("INSERT INTO win_runs (user_id, end_day, start_day) VALUES (X'00000000000000000000000000000000', 19000, 18990)").run()
+  db.close()
+  t.match(verifyLayout(dir).faults, [/winning run\(s\) of user 00000000-0000-0000-0000-000000000000, who has no games here/])
+
+  const grown = { ...manifest, rows: { ...manifest.rows, [shard]: { ...manifest.rows[shard], games: manifest.rows[shard]!.games! + 5 } } }
+  writeFileSync(join(dir, 'layout.json'), JSON.stringify(grown))
+  t.match(verifyLayout(dir).faults, [/games has \d+ rows, fewer than the \d+ layout.json recorded at build/])
+
+  writeFileSync(join(dir, 'layout.json'), JSON.stringify({ ...manifest, shards: manifest.shards.slice(0, 2) }))
+  t.match(verifyLayout(dir).faults, ['layout.json: shard_count is 3 but it names 2 shard file(s)'])
+})
+
+test('verify of a live layout: rows the service added since the build are notes, not faults', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const app = await buildApp(loadStatsConfig({ LOG_LEVEL: 'silent', SHARDS_DIR: dir }))
+  t.teardown(() => app.close())
+  const user = (await app.inject({ method: 'POST', url: '/stats/users', payload: { username: 'newcomer' } })).json()
+  t.equal((await app.inject({ method: 'POST', url: '/stats/games', payload: { user_id: user.user_id, game_id: 1, finished: '2022-05-01', guesses: 3, won: true } })).statusCode, 201)
+  const report = verifyLayout(dir)
+  t.same(report.faults, [])
+  const notes = report.notes.join('\n')
+  for (const table of ['users', 'games', 'user_stats']) t.match(notes, new RegExp(`: ${table} has 1 row\\(s\\) more than at build`))
+  t.equal(report.users, 13)
+})
+
+test('instances starting at once on an empty folder all open the one empty layout that won, and leave no files behind', async (t) => {
+  const dir = t.testdir({})
+  const open = new URL('../src/layout/open.ts', import.meta.url).pathname
+  const script = `import { openLayout } from ${JSON.stringify(open)}
+    const layout = openLayout(${JSON.stringify(dir)}, 3)
+    process.stdout.write(layout.usersDb.name)
+    layout.close()`
+  const runs = Array.from({ length: 4 }, () => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => { out += d })
+    child.stderr.on('data', (d) => { err += d })
+    child.on('exit', (code) => resolve({ code, out, err }))
+  }))
+  const results = await Promise.all(runs)
+  for (const r of results) t.equal(r.code, 0, r.err)
+  const manifest = readManifest(dir)!
+  t.same(new Set(results.map((r) => r.out)), new Set([join(dir, manifest.users)]), 'every instance opened the winning users file')
+  t.same(dbFiles(dir), [manifest.users, ...manifest.shards].sort(), 'the losers removed their own files')
+  t.same(verifyLayout(dir).faults, [])
 })

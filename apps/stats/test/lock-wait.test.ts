@@ -2,9 +2,9 @@
 // asynchronously (health and reads keep answering), and a lock held too long is a 503 the client
 // may retry, never a 500.
 import { test } from 'tap'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
+import { layoutFiles } from '../src/layout/index.js'
 import { buildTestApp, createUser, postGame } from './helper.js'
 
 test('a write waits for another instance\'s lock without blocking the instance, then succeeds', async (t) => {
@@ -12,7 +12,7 @@ test('a write waits for another instance\'s lock without blocking the instance, 
   const dir = app.layout.dir
   const id = await createUser(app, 'waiter')
   // Another instance's connection, holding the user's shard in a write transaction.
-  const other = new Database(join(dir, `games-${shardOf(id, 3)}.db`))
+  const other = new Database(layoutFiles(dir).shards[shardOf(id, 3)]!)
   t.teardown(() => other.close())
   other.exec('BEGIN IMMEDIATE')
 
@@ -30,7 +30,7 @@ test('a write waits for another instance\'s lock without blocking the instance, 
 test('a lock held past the wait is a 503 with Retry-After, and nothing is written', async (t) => {
   const app = await buildTestApp(t)
   const id = await createUser(app, 'blocked')
-  const other = new Database(join(app.layout.dir, `games-${shardOf(id, 3)}.db`))
+  const other = new Database(layoutFiles(app.layout.dir).shards[shardOf(id, 3)]!)
   t.teardown(() => other.close())
   other.exec('BEGIN IMMEDIATE')
   const res = await postGame(app, id, { game_id: 1, finished: '2022-01-01', won: true })

@@ -9,6 +9,8 @@ export interface OpenOptions {
   /** Folder of NNN-name.sql files applied in order; omitted: no migrations. */
   migrations?: string
   readonly?: boolean
+  /** Refuse a missing file instead of creating it empty (a file a manifest names must be there). */
+  mustExist?: boolean
   /** How long a writer waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number
 }
@@ -20,7 +22,7 @@ export interface OpenOptions {
  */
 export function openDatabase (file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: (options.readonly ?? false) || (options.mustExist ?? false) })
   const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000)
   db.pragma(`busy_timeout = ${busyTimeoutMs}`)
   if (!options.readonly) {
