@@ -8,9 +8,6 @@ export const MANIFEST_FILE = 'layout.json'
 export const USERS_MIGRATIONS = fileURLToPath(new URL('../../migrations/users', import.meta.url))
 export const SHARD_MIGRATIONS = fileURLToPath(new URL('../../migrations/shard', import.meta.url))
 
-/** Format 1 (before generations) named its files users.db and games-N.db; still opened. */
-export const USERS_FILE = 'users.db'
-
 /**
  * The files of one generation: `users.<gen>.<tag>.db`, `games-<i>.<gen>.<tag>.db`. A build
  * writes new names and never touches the files the manifest names, so the manifest's rename
