@@ -6,6 +6,8 @@ import tokens, { signingKey } from './tokens.js'
 import usersRoutes from './routes/users.js'
 import emailsRoutes from './routes/emails.js'
 import sessionsRoutes from './routes/sessions.js'
+import { passwordHasher } from './passwords.js'
+import { HashingBusy } from './errors.js'
 
 export const meta: ServiceMeta = {
   name: 'users',
@@ -32,8 +34,9 @@ export async function buildApp (config: UsersConfig, options: BuildOptions = {})
   await app.register(amqpPlugin, { url: config.AMQP_URL, namespace: config.AMQP_NAMESPACE })
   app.amqp.use((ch) => assertEventsExchange(ch, config.AMQP_NAMESPACE))
   await app.register(relayPlugin, { outbox: app.users.outbox })
-  await app.register(usersRoutes)
+  const passwords = passwordHasher(config.PASSWORD_HASHES_IN_FLIGHT, () => Object.assign(new HashingBusy(), { headers: { 'retry-after': '1' } }))
+  await app.register(usersRoutes, { passwords })
   await app.register(emailsRoutes)
-  await app.register(sessionsRoutes, { maxFailures: config.SIGNIN_MAX_FAILURES, windowMs: config.SIGNIN_WINDOW_S * 1000 })
+  await app.register(sessionsRoutes, { passwords, maxFailures: config.SIGNIN_MAX_FAILURES, windowMs: config.SIGNIN_WINDOW_S * 1000 })
   return app
 }

@@ -16,3 +16,5 @@ export const TooManySignins = error<[string]>('TOO_MANY_SIGNINS', 'too many fail
 export const TokenMissing = error<[]>('TOKEN_MISSING', 'an Authorization: Bearer <token> header is required (POST /users/sessions gives one)', 401)
 export const TokenExpired = error<[]>('TOKEN_EXPIRED', 'the token has expired: sign in again', 401)
 export const TokenInvalid = error<[]>('TOKEN_INVALID', 'the token is not one this platform signed', 401)
+// Too many passwords being hashed at once (sign-ups and sign-ins): retry in a moment.
+export const HashingBusy = error<[]>('BUSY', 'too many sign-ups and sign-ins at once; retry in a moment', 503)

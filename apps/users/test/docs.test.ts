@@ -9,13 +9,13 @@ test('docs and health', async (t) => {
     prefix: '/users',
     title: 'User accounts',
     operations: [
-      ['/users', 'post', ['201', '400', '409', '413', '415']],
+      ['/users', 'post', ['201', '400', '409', '413', '415', '503']],
       ['/users/{username}', 'get', ['200', '400', '404']],
       ['/users/{username}', 'patch', ['200', '400', '403', '404', '409', '413', '415']],
       ['/users/{username}', 'delete', ['200', '400', '403', '404']],
       ['/users/{username}/emails', 'post', ['201', '400', '403', '404', '409', '413', '415']],
       ['/users/{username}/emails/{email}', 'delete', ['200', '400', '403', '404']],
-      ['/users/sessions', 'post', ['201', '400', '401', '413', '415', '429']],
+      ['/users/sessions', 'post', ['201', '400', '401', '413', '415', '429', '503']],
       ['/users/sessions/current', 'get', ['200', '401']],
       ['/users/{username}/karma/increment', 'post', ['200', '400', '404', '409']],
       ['/users/{username}/karma/decrement', 'post', ['200', '400', '404', '409']]

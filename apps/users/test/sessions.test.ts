@@ -113,3 +113,22 @@ test('a deactivated account\'s token stops working at once', async (t) => {
   await app.inject({ method: 'DELETE', url: '/users/leaver', headers: { 'x-auth-user': 'leaver' } })
   t.equal((await current(app, token)).statusCode, 401)
 })
+
+test('past PASSWORD_HASHES_IN_FLIGHT, sign-ups and sign-ins are a fast 503 with Retry-After, counted as no failure', async (t) => {
+  const app = await buildTestApp(t, { PASSWORD_HASHES_IN_FLIGHT: '1' })
+  const signUp = (username: string) => app.inject({ method: 'POST', url: '/users', payload: { username, email: `${username}@example.com`, password: PASSWORD } })
+  const ups = await Promise.all(['ada', 'bob', 'cy'].map(signUp))
+  const busy = ups.filter((r) => r.statusCode === 503)
+  t.same(ups.map((r) => r.statusCode).sort(), [201, 503, 503], 'one hash at a time: the others are refused at once')
+  for (const r of busy) {
+    t.match(r.json(), { statusCode: 503, code: 'USERS_BUSY' })
+    t.equal(r.headers['retry-after'], '1')
+  }
+  const [first] = ups.filter((r) => r.statusCode === 201).map((r) => r.json().username as string)
+  const signIn = () => app.inject({ method: 'POST', url: '/users/sessions', payload: { username: first, password: 'not-the-password-1' } })
+  const ins = await Promise.all([signIn(), signIn(), signIn()])
+  t.same(ins.map((r) => r.statusCode).sort(), [401, 503, 503])
+  // Only the one checked counts as a failed sign-in: four more are allowed before a 429.
+  for (let i = 0; i < 4; i++) t.equal((await signIn()).statusCode, 401, `failure ${i + 2} of 5`)
+  t.equal((await signIn()).statusCode, 429)
+})

@@ -1,12 +1,12 @@
 import { NEVER_SHED, errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { BadCredentials, TooManySignins, TokenInvalid } from '../errors.js'
-import { verifyPassword } from '../passwords.js'
+import type { passwordHasher } from '../passwords.js'
 import { CurrentSession, Session, SignInBody } from '../schemas.js'
 
 const tags = ['sessions']
 
 /** Sign-in, and the check the gateway makes of every write's token. */
-const sessionsRoutes: FastifyPluginAsyncTypebox<{ maxFailures: number, windowMs: number }> = async (app, opts) => {
+const sessionsRoutes: FastifyPluginAsyncTypebox<{ passwords: ReturnType<typeof passwordHasher>, maxFailures: number, windowMs: number }> = async (app, opts) => {
   app.post('/users/sessions', {
     schema: {
       tags,
@@ -15,7 +15,7 @@ const sessionsRoutes: FastifyPluginAsyncTypebox<{ maxFailures: number, windowMs:
         'One 401 for "no such user", "wrong password" and "deactivated" alike. More than a few failures for one ' +
         'name within a minute are 429s until the oldest is a minute old. Open through the gateway.',
       body: SignInBody,
-      response: { 201: Session, ...errorResponses(400, 401, 413, 415, 429) }
+      response: { 201: Session, ...errorResponses(400, 401, 413, 415, 429, 503) }
     }
   }, async (req, reply) => {
     const { username, password } = req.body
@@ -27,7 +27,7 @@ const sessionsRoutes: FastifyPluginAsyncTypebox<{ maxFailures: number, windowMs:
     }
     const account = app.users.credentials(username)
     // The hash is checked even for a missing account, so both cost the same time.
-    const good = await verifyPassword(password, account?.passwordHash)
+    const good = await opts.passwords.verify(password, account?.passwordHash)
     if (!account || !good || !account.active) {
       app.users.recordFailure(username, now, now - opts.windowMs)
       throw new BadCredentials()

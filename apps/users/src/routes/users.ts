@@ -1,7 +1,7 @@
 import { actingUserGuard, errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { CreateUserBody, Karma, UpdateUserBody, User, UsernameParams } from '../schemas.js'
 import { UsernameReserved, WeakPassword } from '../errors.js'
-import { hashPassword } from '../passwords.js'
+import type { passwordHasher } from '../passwords.js'
 import { isCommonPassword } from '../common-passwords.js'
 
 // Names a user could never be read back under: the service's own paths.
@@ -22,7 +22,7 @@ function weakness (password: string, username: string, email: string): string | 
   return undefined
 }
 
-const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const usersRoutes: FastifyPluginAsyncTypebox<{ passwords: ReturnType<typeof passwordHasher> }> = async (app, opts) => {
   app.post('/users', {
     schema: {
       tags,
@@ -30,7 +30,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The name must be new, also in another letter case and also among deactivated accounts. ' +
         'Open through the gateway: no token needed.',
       body: CreateUserBody,
-      response: { 201: User, ...errorResponses(400, 409, 413, 415) }
+      response: { 201: User, ...errorResponses(400, 409, 413, 415, 503) }
     }
   }, async (req, reply) => {
     const { username, email, password } = req.body
@@ -39,7 +39,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (weak) throw new WeakPassword(weak)
     // A taken name or email is answered before hashing (about 50 ms of a core); create checks again.
     app.users.assertFree(username, email)
-    const user = app.users.create(username, email, await hashPassword(password))
+    const user = app.users.create(username, email, await opts.passwords.hash(password))
     // Its users.created event waits in the outbox: publish it now rather than at the next tick.
     app.relay.wake()
     return reply.code(201).header('location', `/users/${encodeURIComponent(user.username)}`).send(user)
