@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cli, userPath } from '../lib/args.js'
 
-const usage = `usage: tsx scripts/stats/plot-growth.ts --data docs/perf/stats-cli-growth.json --out docs/perf/stats-cli-growth.svg
+const usage = `usage: tsx scripts/stats/plot-growth.ts --data scripts/stats/perf/stats-cli-growth.json --out scripts/stats/perf/stats-cli-growth.svg
 Draws how the stats CLIs' time grows with the data set (log-log): the floor, populate and migrate,
 from the figures pnpm bench:populate --json wrote (one object per size, gathered in one array).`
 const args = cli(usage, { data: { type: 'string' }, out: { type: 'string' } })
-const data = userPath(typeof args.data === 'string' ? args.data : 'docs/perf/stats-cli-growth.json')
-const out = userPath(typeof args.out === 'string' ? args.out : 'docs/perf/stats-cli-growth.svg')
+const data = userPath(typeof args.data === 'string' ? args.data : 'scripts/stats/perf/stats-cli-growth.json')
+const out = userPath(typeof args.out === 'string' ? args.out : 'scripts/stats/perf/stats-cli-growth.svg')
 
 interface Point { games: number; floor_s: number | null; populate_s: number; migrate_s: number | null; note?: string }
 const points = (JSON.parse(readFileSync(data, 'utf8')) as Point[]).sort((a, b) => a.games - b.games)
