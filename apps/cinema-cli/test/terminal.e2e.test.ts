@@ -154,7 +154,8 @@ t.test('in a terminal: the menu, a movie list, a clear screen, a booking signed 
   await waitFor(/Goodbye!/)
   const deadline = Date.now() + 10_000
   let pane = ''
-  while (Date.now() < deadline && !(pane = tmux('display', '-p', '-t', 'cinema', '#{pane_dead} #{pane_dead_status}').stdout.trim()).startsWith('1')) {
+  // tmux may show the pane dead a moment before it has its exit status: wait for both.
+  while (Date.now() < deadline && !/^1 \d+$/.test(pane = tmux('display', '-p', '-t', 'cinema', '#{pane_dead} #{pane_dead_status}').stdout.trim())) {
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   t.equal(pane, '1 0', 'the app ended with exit code 0')

@@ -15,8 +15,9 @@ export const usersConfigProperties = {
   // More failed sign-ins than this for one name within the window are a 429 until the oldest ages out.
   SIGNIN_MAX_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
   SIGNIN_WINDOW_S: Type.Integer({ minimum: 1, default: 60 }),
-  // Passwords hashed at once (about 50 ms of a core each); past it, sign-ups and sign-ins are 503s.
-  PASSWORD_HASHES_IN_FLIGHT: Type.Integer({ minimum: 1, default: 32 })
+  // Passwords being hashed or waiting for libuv's pool (about 50 ms of a core each, so 256 is
+  // some 6 s of work on two cores); past it, sign-ups and sign-ins are fast 503s.
+  PASSWORD_HASHES_IN_FLIGHT: Type.Integer({ minimum: 1, default: 256 })
 }
 
 export function loadUsersConfig (env: Record<string, string | undefined> = process.env) {
