@@ -4,10 +4,10 @@
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { REPO_ROOT } from '@platform/kit'
-import { addToProcfile, generateService } from './new-service/generate.js'
+import { addToBuild, addToProcfile, generateService } from './new-service/generate.js'
 
 const usage = `usage: pnpm new:service NAME [--prefix /NAME] [--title "Name"]
-Creates apps/NAME from scripts/new-service/template and adds its line to the Procfile.`
+Creates apps/NAME from scripts/new-service/template and adds its line to the Procfile and tsconfig.build.json.`
 let parsed
 try {
   parsed = parseArgs({ options: { prefix: { type: 'string' }, title: { type: 'string' } }, allowPositionals: true })
@@ -27,7 +27,8 @@ try {
   const dir = join(REPO_ROOT, 'apps', name)
   const files = generateService(dir, { name, prefix, title })
   addToProcfile(join(REPO_ROOT, 'Procfile'), name)
-  process.stdout.write(`created ${relative(REPO_ROOT, dir)}/ (${files.length} files) and its Procfile line. Next:
+  addToBuild(join(REPO_ROOT, 'tsconfig.build.json'), name)
+  process.stdout.write(`created ${relative(REPO_ROOT, dir)}/ (${files.length} files) its Procfile line and its build reference. Next:
   pnpm install                         # link the new workspace package
   pnpm --filter @platform/${name} test  # its example tests pass as generated
   then replace the example resource (items) with yours; see the README, "Adding a service".\n`)

@@ -59,5 +59,16 @@ export function generateService (dir: string, names: ServiceNames): string[] {
 export function addToProcfile (procfile: string, name: string): void {
   const text = readFileSync(procfile, 'utf8')
   if (new RegExp(`^${name}:`, 'm').test(text)) throw new Error(`the Procfile has a ${name} line already`)
-  appendFileSync(procfile, `${text.endsWith('\n') ? '' : '\n'}${name}: exec node --import tsx apps/${name}/src/server.ts\n`)
+  appendFileSync(procfile, `${text.endsWith('\n') ? '' : '\n'}${name}: exec node --conditions=compiled apps/${name}/dist/server.js\n`)
+}
+
+/** The service's reference in the root tsconfig.build.json, so that `tsc -b` builds what its Procfile line runs. */
+export function addToBuild (tsconfigBuild: string, name: string): void {
+  const text = readFileSync(tsconfigBuild, 'utf8')
+  const reference = `{ "path": "./apps/${name}/tsconfig.build.json" }`
+  if (text.includes(reference)) throw new Error(`tsconfig.build.json references apps/${name} already`)
+  // The file has comments (not JSON.parse-able): the reference goes after the last one listed.
+  const end = text.lastIndexOf('}', text.lastIndexOf(']'))
+  if (end < 0) throw new Error('tsconfig.build.json has no references list')
+  writeFileSync(tsconfigBuild, `${text.slice(0, end + 1)},\n    ${reference}${text.slice(end + 1)}`)
 }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT } from '@platform/kit'
-import { addToProcfile, generateService, placeholders } from '../new-service/generate.js'
+import { addToBuild, addToProcfile, generateService, placeholders } from '../new-service/generate.js'
 
 test('placeholders for a multi-word service', async (t) => {
   t.same(Object.fromEntries(placeholders({ name: 'cinema-movies', prefix: '/cinema/movies', title: 'Cinema movies' })), {
@@ -43,6 +43,14 @@ test('bad names, an existing folder and a second Procfile line are refused', asy
   t.throws(() => generateService(join(base, 'x'), { name: 'ok', prefix: 'no-slash', title: 'X' }), /a prefix is a path/)
   t.throws(() => generateService(base, { name: 'ok', prefix: '/ok', title: 'X' }), /exists already/)
   addToProcfile(join(base, 'Procfile'), 'likes')
-  t.equal(readFileSync(join(base, 'Procfile'), 'utf8'), 'stats: exec node x.ts\nlikes: exec node --import tsx apps/likes/src/server.ts\n')
+  t.equal(readFileSync(join(base, 'Procfile'), 'utf8'), 'stats: exec node x.ts\nlikes: exec node --conditions=compiled apps/likes/dist/server.js\n')
   t.throws(() => addToProcfile(join(base, 'Procfile'), 'likes'), /already/)
+})
+
+test('the root build gets the new service\'s reference once, comments kept', async (t) => {
+  const base = t.testdir({ 'tsconfig.build.json': '{\n  // what tsc -b builds\n  "files": [],\n  "references": [\n    { "path": "./packages/kit/tsconfig.build.json" }\n  ]\n}\n' })
+  const file = join(base, 'tsconfig.build.json')
+  addToBuild(file, 'likes')
+  t.equal(readFileSync(file, 'utf8'), '{\n  // what tsc -b builds\n  "files": [],\n  "references": [\n    { "path": "./packages/kit/tsconfig.build.json" },\n    { "path": "./apps/likes/tsconfig.build.json" }\n  ]\n}\n')
+  t.throws(() => addToBuild(file, 'likes'), /already/)
 })

@@ -41,6 +41,12 @@ export function codePrefix (service: string): string {
  */
 export function serviceErrors (service: string) {
   const prefix = codePrefix(service)
-  return <A extends unknown[] = [unknown?, unknown?, unknown?]>(code: string, message: string, statusCode: number) =>
+  return <A extends unknown[] = [unknown?, unknown?, unknown?]>(code: string, message: string, statusCode: number): ServiceError<A> =>
     createError<A>(`${prefix}_${code}`, message, statusCode)
 }
+
+/**
+ * One error class of a service (`new NotFound(id)`, `instanceof`, `code`, `statusCode`), named
+ * here so that the services' compiled declarations can say what their errors are.
+ */
+export type ServiceError<A extends unknown[]> = createError.FastifyErrorConstructor<{ code: string }, A>

@@ -2,7 +2,7 @@ export { createService, instanceName, type ServiceMeta, type BuildOptions } from
 export { runService, serve } from './server.js'
 export { instanceUrl, type InstanceRegistration } from './registration.js'
 export { loadConfig, baseConfigProperties, type BaseConfig } from './config.js'
-export { serviceErrors, codePrefix, errorBody, ErrorResponse, errorResponses, type ErrorBody } from './error-shape.js'
+export { serviceErrors, codePrefix, errorBody, ErrorResponse, errorResponses, type ErrorBody, type ServiceError } from './error-shape.js'
 export { Limit, Username, Uuid, Text, hasVisibleText } from './schemas.js'
 export { maxJsonBytes } from './body-size.js'
 export { AUTH_USER_HEADER, authenticatedUser, actingUserGuard } from './acting-user.js'

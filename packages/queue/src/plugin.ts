@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import { AmqpConnection } from './connection.js'
 import { OutboxRelay } from './relay.js'
 import type { Outbox } from './outbox.js'
+// The kit's decorators this plugin uses (serviceInfo, addReadinessCheck): their types come with it.
+import type {} from '@platform/kit'
 
 declare module 'fastify' {
   interface FastifyInstance {

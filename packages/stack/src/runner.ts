@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DATA_DIR, REPO_ROOT } from '@platform/kit'
+import { buildWorkspace } from './build.js'
 import { Child, type Log } from './child.js'
 import { DEFAULT_LOG_FILES, fileLine, FormationLogs, LEVELS, LOGS_FOLDER, RUNNER_SOURCE, type LogFileSettings } from './log-files.js'
 import { pnpmCommand } from './pnpm.js'
@@ -24,6 +25,8 @@ export interface StackOptions {
   dataDir?: string
   /** Run the root package.json's `formation:prepare` script first (makes the data set if there is none). */
   prepare?: boolean
+  /** Build what the Procfile runs first (`tsc -b`, see build.ts); default true. */
+  build?: boolean
   /** Where the gateway keeps its derived static configuration and access log (default <dataDir>/gateway). */
   workDir?: string
   /** Added to every child's environment. */
@@ -97,6 +100,10 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     GATEWAY_ACCESS_LOG_SIZE: logSettings.size,
     GATEWAY_ACCESS_LOG_KEEP: String(logSettings.keep),
     ...options.env
+  }
+  if (options.build !== false) {
+    const built = await buildWorkspace(root)
+    if (!built.ok) throw new Error(`the workspace does not build (tsc -b tsconfig.build.json):\n${built.output}`)
   }
   if (options.prepare !== false) await prepareFormation(root, shared, log)
 

@@ -13,6 +13,7 @@ import { readProcfile } from './procfile.js'
 import { startStack, type Stack } from './runner.js'
 
 export { freePort, freeStackPorts } from './ports.js'
+export { buildWorkspace } from './build.js'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
