@@ -1,13 +1,14 @@
 # syntax=docker/dockerfile:1.7
 #
 # One image for every process of the Procfile (untested here: the machine that wrote it has no
-# container engine; packages/stack/test/compose.test.ts checks it statically). The services run
-# their TypeScript through tsx as `pnpm start` does, so "building" is installing the workspace
-# from the lockfile; better-sqlite3's native addon is built (or its prebuilt binary fetched) then.
+# container engine; packages/stack/test/compose.test.ts checks it statically). Building is
+# installing the workspace from the lockfile (better-sqlite3's native addon is built, or its
+# prebuilt binary fetched, then) and compiling every package to its dist/ (`pnpm build`), which
+# the Procfile's commands run as `pnpm start` does.
 #
 #   docker build -t wordle-platform .
 #   docker run --rm -e HOST=0.0.0.0 -e REGISTRY_URL= -p 3000:3000 wordle-platform \
-#     'exec node --import tsx apps/posts/src/server.ts'
+#     'exec node --conditions=compiled apps/posts/dist/server.js'
 #
 # The argument is a Procfile command, run as a foreman runs it (sh -c); compose.yaml gives each
 # service its line.
@@ -27,7 +28,7 @@ RUN apt-get update \
 COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 RUN pnpm fetch
 COPY . .
-RUN pnpm install --offline --frozen-lockfile
+RUN pnpm install --offline --frozen-lockfile && pnpm run build
 
 FROM ${NODE_IMAGE} AS run
 WORKDIR /app
@@ -40,7 +41,7 @@ COPY --chmod=755 <<'EOF' /usr/local/bin/procfile-command
 #!/bin/sh
 set -eu
 if [ "$#" -eq 0 ]; then
-  echo "usage: <image> 'exec node --import tsx apps/<service>/src/server.ts' (a Procfile command)" >&2
+  echo "usage: <image> 'exec node --conditions=compiled apps/<service>/dist/server.js' (a Procfile command)" >&2
   exit 2
 fi
 if [ "${HOST:-auto}" = auto ]; then

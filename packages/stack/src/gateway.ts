@@ -6,7 +6,7 @@
  * keeps its last configuration. Its own $PORT (foreman gives one to every process) is not used:
  * the gateway listens on GATEWAY_PORT (9999).
  *
- *   node --import tsx packages/stack/src/gateway.ts
+ *   node --conditions=compiled packages/stack/dist/gateway.js   (after `pnpm build`)
  *
  * Environment: GATEWAY_PORT (9999), GATEWAY_API_PORT (9998, loopback), REGISTRY_URL
  * (http://127.0.0.1:9997), GATEWAY_WORK_DIR (data/gateway: derived static config, access log), TRAEFIK_BIN,
