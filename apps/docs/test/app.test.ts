@@ -1,4 +1,5 @@
 import { test } from 'tap'
+import { GATEWAY_ERRORS } from '@platform/kit'
 import { buildApp as buildRegistry } from '@platform/registry'
 import { loadRegistryConfig } from '@platform/registry/config'
 import { buildApp } from '../src/app.js'
@@ -61,6 +62,11 @@ test('the gateway\'s own errors, in the platform\'s shape, and the root redirect
   t.equal(limited.headers['retry-after'], '1')
   t.equal(limited.json().code, 'GATEWAY_TOO_MANY_REQUESTS')
   t.equal((await app.inject({ method: 'GET', url: '/docs/gateway-errors/405' })).json().code, 'GATEWAY_METHOD_NOT_ALLOWED')
+  for (const e of GATEWAY_ERRORS) {
+    const page = await app.inject({ method: 'GET', url: `/docs/gateway-errors/${e.status}` })
+    t.match(page, { statusCode: e.status }, `${e.status}: the page answers with the status the gateway caught`)
+    t.same(page.json(), { statusCode: e.status, error: page.json().error, message: e.message, code: `GATEWAY_${e.code}` })
+  }
   t.match((await app.inject({ method: 'GET', url: '/docs/gateway-errors/418' })).json(), { statusCode: 418, code: 'GATEWAY_I_M_A_TEAPOT' }, 'any other status: its standard name')
   t.equal((await app.inject({ method: 'GET', url: '/docs/gateway-errors/200' })).statusCode, 400, 'only error statuses')
   const root = await app.inject({ method: 'GET', url: '/', headers: { host: 'evil.example' } })

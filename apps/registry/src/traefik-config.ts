@@ -1,3 +1,4 @@
+import { gatewayErrorStatuses } from '@platform/kit'
 import type { Instance } from './registry-store.js'
 
 // How often Traefik asks each instance's /health, on top of the registry's slower checks. An
@@ -18,11 +19,9 @@ const RATE_LIMIT = 'rate-limit-writes@file'
 // authentication; only write routers buffer, so reads stream as they are.
 const BODY_LIMIT = 'body-limit@file'
 const AUTHENTICATE = 'authenticate'
-// The errors the gateway makes itself, as the platform's JSON (the docs service answers them):
-// a dead or silent instance (502, 504) and the body limit (413) on every router, the write rate
-// limit (429) on authenticated writes only, so the accounts service's own sign-in throttling
-// (an open write) keeps its code. A service's own 413 or 502 past the gateway becomes the
-// gateway's: same status, the GATEWAY_ code.
+// The errors the gateway makes itself, as the platform's JSON (the docs service answers them;
+// which status is caught where: the kit's GATEWAY_ERRORS). A service's own 413 or 502 past the
+// gateway becomes the gateway's: same status, the GATEWAY_ code.
 const GATEWAY_ERRORS = 'gateway-errors'
 const RATE_LIMITED = 'gateway-rate-limited'
 const METHOD_NOT_ALLOWED = 'gateway-method-not-allowed'
@@ -109,9 +108,10 @@ export function traefikConfig (instances: Instance[], gatewayUrl: string): { htt
     routers.fallback = { entryPoints: ['web'], rule: 'PathPrefix(`/`)', priority: PRIORITY.fallback, service: DOCS, middlewares: chain.read }
     // CONNECT and TRACE are never proxied (Traefik would answer a plain 502): a JSON 405.
     routers.refused = { entryPoints: ['web'], rule: 'Method(`CONNECT`) || Method(`TRACE`)', priority: PRIORITY.refused, service: DOCS, middlewares: [STRIP_CLIENT_HEADERS, METHOD_NOT_ALLOWED] }
-    middlewares[GATEWAY_ERRORS] = errorPage(['413', '502', '504'])
-    middlewares[RATE_LIMITED] = errorPage(['429'])
-    middlewares[METHOD_NOT_ALLOWED] = errorPage(['100-599'], 405)
+    middlewares[GATEWAY_ERRORS] = errorPage(gatewayErrorStatuses('every'))
+    middlewares[RATE_LIMITED] = errorPage(gatewayErrorStatuses('write'))
+    const [refusedWith] = gatewayErrorStatuses('refused')
+    middlewares[METHOD_NOT_ALLOWED] = errorPage(['100-599'], Number(refusedWith))
   }
   return { http: { routers, services: balancers, middlewares } }
 }

@@ -10,6 +10,7 @@ export { parseInstant, isDateOrTimestamp, isTimestamp, utcDay, dayToDate, MS_PER
 export { Cursor, encodeCursor, decodeCursor, cursorParser, type PageKey } from './cursor.js'
 export { REPO_ROOT, DATA_DIR } from './paths.js'
 export { upstream, gatewayUrlConfig, type UpstreamReply } from './upstream.js'
+export { GATEWAY_ERRORS, gatewayErrorStatuses, type GatewayError } from './gateway-errors.js'
 export type { ReadinessCheck } from './health.js'
 export { NEVER_SHED } from './load-shedding.js'
 export type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'

@@ -1,19 +1,13 @@
 import { STATUS_CODES } from 'node:http'
 import { Type } from 'typebox'
-import { errorBody, errorResponses, ErrorResponse, type FastifyPluginAsyncTypebox } from '@platform/kit'
+import { errorBody, errorResponses, ErrorResponse, GATEWAY_ERRORS, type FastifyPluginAsyncTypebox } from '@platform/kit'
 
 /**
  * What the gateway answers for errors it makes itself (Traefik's `errors` middleware asks for
  * these pages): the platform's JSON error shape, `GATEWAY_<NAME>` codes, instead of Traefik's
- * plain text. Each says what happened and what a client may do.
+ * plain text. Each says what happened and what a client may do (the list: the kit's GATEWAY_ERRORS).
  */
-const GATEWAY_ERRORS: Record<number, [code: string, message: string]> = {
-  405: ['METHOD_NOT_ALLOWED', 'The gateway does not proxy CONNECT or TRACE'],
-  413: ['BODY_TOO_LARGE', 'The request body is larger than this route accepts (each route\'s limit is in its docs; the gateway takes at most 1 MiB)'],
-  429: ['TOO_MANY_REQUESTS', 'Too many writes from this user: slow down and retry in a second'],
-  502: ['BAD_GATEWAY', 'The instance serving the request failed before it answered; a write that is safe to replay may be retried'],
-  504: ['GATEWAY_TIMEOUT', 'The service did not answer in time']
-}
+const PAGES = new Map(GATEWAY_ERRORS.map((e) => [e.status, e]))
 
 const StatusParams = Type.Object({ status: Type.Integer({ minimum: 400, maximum: 599, description: 'The status the gateway answers with' }) })
 
@@ -28,7 +22,7 @@ const gatewayErrorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     logLevel: 'warn'
   }, async (request, reply) => {
     const { status } = request.params
-    const [code, message] = GATEWAY_ERRORS[status] ?? [(STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/[^A-Z]+/g, '_'), STATUS_CODES[status] ?? 'Error']
+    const { code, message } = PAGES.get(status) ?? { code: (STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/[^A-Z]+/g, '_'), message: STATUS_CODES[status] ?? 'Error' }
     if (status === 429) reply.header('retry-after', '1')
     return reply.code(status).send(errorBody(status, message, `GATEWAY_${code}`))
   })
