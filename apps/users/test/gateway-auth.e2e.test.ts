@@ -4,7 +4,7 @@ import t from 'tap'
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { signUp, startTestStack, type TestAccount } from '@platform/stack/testing'
+import { call as stackCall, signUp, startTestStack, type TestAccount } from '@platform/stack/testing'
 
 t.setTimeout(180_000)
 
@@ -16,16 +16,7 @@ t.teardown(async () => {
 const gw = stack.baseUrl
 const tag = Date.now().toString(36)
 
-interface Reply { status: number, body: any, type: string | null }
-async function call (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const res = await fetch(`${gw}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, type: res.headers.get('content-type'), body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text }
-}
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => stackCall(gw, method, path, body, headers)
 const aPost = (username: string) => ({ username, community: 'wordle', title: `by ${username}`, text: 'hello' })
 
 /** A token made by hand with the formation's own key (the users service keeps it in DATA_DIR). */

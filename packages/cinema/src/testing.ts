@@ -4,7 +4,7 @@
 // by path, not as package dependencies: the services depend on this package, not the reverse.
 import { join } from 'node:path'
 import type { Test } from 'tap'
-import { startTestGateway, type TestGateway } from '@platform/kit/testing'
+import { callJson, startTestGateway, type JsonReply, type TestGateway } from '@platform/kit/testing'
 import { buildApp as buildMovies } from '../../../apps/cinema-movies/src/app.js'
 import { loadCinemaMoviesConfig } from '../../../apps/cinema-movies/src/config.js'
 import { buildApp as buildShowtimes } from '../../../apps/cinema-showtimes/src/app.js'
@@ -13,12 +13,6 @@ import { buildApp as buildUsers } from '../../../apps/cinema-users/src/app.js'
 import { loadCinemaUsersConfig } from '../../../apps/cinema-users/src/config.js'
 import { buildApp as buildBookings } from '../../../apps/cinema-bookings/src/app.js'
 import { loadCinemaBookingsConfig } from '../../../apps/cinema-bookings/src/config.js'
-
-export interface Reply {
-  status: number
-  location: string | null
-  body: any
-}
 
 export interface TestCinema {
   /** The gateway: every service's prefix, as a client sees the platform. */
@@ -29,7 +23,7 @@ export interface TestCinema {
   users: Awaited<ReturnType<typeof buildUsers>>
   bookings: Awaited<ReturnType<typeof buildBookings>>
   /** One JSON request through the gateway. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<JsonReply>
 }
 
 /** The cinema on fresh temporary databases, closed when the test ends. */
@@ -49,15 +43,7 @@ export async function startTestCinema (t: Test): Promise<TestCinema> {
     await Promise.all([movies.close(), showtimes.close(), users.close(), bookings.close()])
   })
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
-    const res = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    })
-    const text = await res.text()
-    return { status: res.status, location: res.headers.get('location'), body: text ? JSON.parse(text) : undefined }
-  }
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callJson(gateway.url, method, path, body, headers)
   return { url: gateway.url, gateway, movies, showtimes, users, bookings, call }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 export { rawRequest, readResponse, type RawResponse } from './raw-http.js'
+export { callJson, type JsonReply } from './json-client.js'
 
 /**
  * A service's app built for one test and closed when the test ends: every service's

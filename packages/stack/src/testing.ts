@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPO_ROOT } from '@platform/kit'
+import { callJson, type JsonReply } from '@platform/kit/testing'
 import { LOGS_FOLDER, type LogFileSettings } from './log-files.js'
 import { freePort, freeStackPorts } from './ports.js'
 import { readProcfile } from './procfile.js'
@@ -207,22 +208,12 @@ export async function signUp (baseUrl: string, username: string, password = 'plu
 }
 
 /** A JSON answer as a test reads it: status, Location, the instance that answered, the parsed body. */
-export interface Reply {
-  status: number
-  location: string | null
-  instance: string | null
-  body: any
-}
+export type Reply = JsonReply
 
-/** One JSON request to `baseUrl`, as `as` (its token) when given. */
-export async function call (baseUrl: string, method: string, path: string, body?: unknown, as?: TestAccount): Promise<Reply> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...as?.auth },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, location: res.headers.get('location'), instance: res.headers.get('x-instance'), body: text ? JSON.parse(text) : undefined }
+/** One JSON request to `baseUrl`, as `as` (its token) when given, or with these headers. */
+export async function call (baseUrl: string, method: string, path: string, body?: unknown, as?: TestAccount | Record<string, string>): Promise<Reply> {
+  const account = (a: typeof as): a is TestAccount => typeof (a as TestAccount | undefined)?.auth === 'object'
+  return callJson(baseUrl, method, path, body, account(as) ? as.auth : as)
 }
 
 /** A test stack stopped when the test file ends; a failing file prints the formation's output. */
