@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import { errorResponses, type FastifyPluginAsyncTypebox } from '@platform/kit'
 import { bytesToUuid } from '@platform/ids'
 import { mergeTopK } from '@platform/shard'
@@ -7,6 +8,10 @@ import { LeaderboardQuery, StreaksBoard, WinsBoard } from '../schemas.js'
 
 // Count descending, then username ascending (usernames are ASCII, so this is SQLite's BINARY order).
 const byCountThenName = (a: Ranked, b: Ranked) => b.count - a.count || (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)
+
+// The cache keeps each answer as the JSON its route's response schema serializes it to (once per
+// state of the shards): Fastify sends a string typed JSON as it is, with no serializing per request.
+const json = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body)
 
 const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
   // Each shard ranks its own users from an index; the top `limit` overall is among their tops.
@@ -27,10 +32,10 @@ const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
       querystring: LeaderboardQuery,
       response: { 200: WinsBoard, ...errorResponses(400) }
     }
-  }, async (req) => {
+  }, async (req, reply) => {
     const { limit } = req.query
-    return cache.get(`wins:${limit}`, () =>
-      top(limit, (s) => s.topWins(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, wins: r.count })))
+    return json(reply, cache.get(`wins:${limit}`, () => reply.serialize(
+      top(limit, (s) => s.topWins(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, wins: r.count })))))
   })
 
   app.get('/stats/leaderboards/streaks', {
@@ -41,10 +46,10 @@ const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
       querystring: LeaderboardQuery,
       response: { 200: StreaksBoard, ...errorResponses(400) }
     }
-  }, async (req) => {
+  }, async (req, reply) => {
     const { limit } = req.query
-    return cache.get(`streaks:${limit}`, () =>
-      top(limit, (s) => s.topStreaks(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, streak: r.count })))
+    return json(reply, cache.get(`streaks:${limit}`, () => reply.serialize(
+      top(limit, (s) => s.topStreaks(limit)).map((r) => ({ user_id: bytesToUuid(r.userId), username: r.username, streak: r.count })))))
   })
 }
 
