@@ -11,7 +11,7 @@ const byCountThenName = (a: Ranked, b: Ranked) => b.count - a.count || (a.userna
 
 // The cache keeps each answer as the JSON its route's response schema serializes it to (once per
 // state of the shards): Fastify sends a string typed JSON as it is, with no serializing per request.
-const json = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').send(body)
+const json = (reply: FastifyReply, body: ReturnType<FastifyReply['serialize']>) => reply.type('application/json; charset=utf-8').send(body)
 
 const leaderboards: FastifyPluginAsyncTypebox = async (app) => {
   // Each shard ranks its own users from an index; the top `limit` overall is among their tops.
