@@ -32,7 +32,8 @@ export async function startTestCinema (t: Test): Promise<TestCinema> {
   const dir = t.testdir()
   // One test process serves every service here, so under a crowd of requests an upstream read
   // waits its turn far longer than in a formation: the timeout is for a stuck service, not that.
-  const env = (name: string) => ({ LOG_LEVEL: 'silent', DATABASE_FILE: join(dir, `${name}.db`), GATEWAY_URL: gateway.url, UPSTREAM_TIMEOUT_MS: '30000' })
+  // For the same reason no load shedding: the event loop's lag is every app's at once.
+  const env = (name: string) => ({ LOG_LEVEL: 'silent', DATABASE_FILE: join(dir, `${name}.db`), GATEWAY_URL: gateway.url, UPSTREAM_TIMEOUT_MS: '30000', SHED_EVENT_LOOP_DELAY_MS: '0' })
   const movies = await buildMovies(loadCinemaMoviesConfig(env('movies')))
   const showtimes = await buildShowtimes(loadCinemaShowtimesConfig(env('showtimes')))
   const users = await buildUsers(loadCinemaUsersConfig(env('users')))
