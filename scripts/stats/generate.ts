@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from 'uuid'
 import { dateToDay, type LayoutInput } from '@platform/stats/layout'
 import { pairSet } from '../lib/pair-set.js'
 import { randomInt, seededRandom } from '../lib/random.js'
+import { fakerUsernames } from './usernames.js'
 
 export interface GenerateOptions {
   users: number
@@ -25,7 +26,7 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
 }
 
 /**
- * A data set like the course's generator: faker usernames (unique), then games of random
+ * A data set like the course's generator: faker usernames (unique, see fakerUsernames), then games of random
  * users with a random game_id, a random day in [from, to], 1..6 guesses, won 3 times in 4.
  * A (user, game_id) drawn twice is drawn again, so there are exactly `games` games.
  */
@@ -37,20 +38,14 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
   faker.seed(options.seed)
   const random = seededRandom(options.seed)
 
+  const usernames = fakerUsernames(faker, users, (i) => onProgress('users', i, users))
   const ids: Buffer[] = new Array(users)
-  const usernames: string[] = new Array(users)
-  const taken = new Set<string>()
   const bytes = new Uint8Array(16)
   for (let i = 0; i < users; i++) {
-    let name = faker.internet.username()
-    for (let tries = 0; taken.has(name); tries++) name = tries < 5 ? faker.internet.username() : `${name}_${i}`
-    taken.add(name)
-    usernames[i] = name
     for (let k = 0; k < 16; k++) bytes[k] = Math.floor(random() * 256)
     const id = Buffer.alloc(16)
     uuidv4({ random: bytes }, id)
     ids[i] = id
-    if ((i & 0x3fff) === 0) onProgress('users', i, users)
   }
   onProgress('users', users, users)
 

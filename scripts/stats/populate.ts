@@ -1,4 +1,4 @@
-import { buildLayout, readManifest } from '@platform/stats/layout'
+import { buildLayout, readManifest, writersFor } from '@platform/stats/layout'
 import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
 import { cli, integer, userPath } from '../lib/args.js'
 import { killAt } from '../lib/failpoint.js'
@@ -33,9 +33,11 @@ const bar = progress()
 const started = performance.now()
 try {
   if (args['if-empty'] && readManifest(out)) process.exit(0)
+  // The writer threads start now: their start-up overlaps the generation.
+  const writers = writersFor(options.users + options.games, shardCount)
   const input = generate(options, bar.update)
   const generated = performance.now()
-  const result = await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update, onStep: killAt() })
+  const result = await buildLayout(input, { out, shardCount, force: args.force === true, onProgress: bar.update, onStep: killAt(), writers })
   bar.stop()
   const seconds = (performance.now() - started) / 1000
   const rows = result.users + result.games

@@ -57,14 +57,16 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
     const gameUser = new Int32Array(count)
     const gameId = new Float64Array(count)
     const gameDay = new Int32Array(count)
-    const gameFinished: string[] = new Array(count)
+    // Stored `finished` texts, each distinct one once: game j's is texts[finishedOf[j]].
+    const finishedOf = new Int32Array(count)
+    const texts: string[] = []
     const guesses = new Uint8Array(count)
     const won = new Uint8Array(count)
     // (user, game) pairs seen: one number in a flat table while it fits in a double exactly, else text.
     const seenPairs = pairSet(count)
     const seenText = new Set<string>()
     // A source holds few distinct finished values (a date per day): each is parsed once.
-    const parsedFinished = new Map<unknown, ReturnType<typeof parseFinished>>()
+    const parsedFinished = new Map<unknown, { day: number; text: number } | undefined>()
     let j = 0
     const hasRowid = rowid('games') === 'rowid'
     const columns = 'user_id, game_id, finished, guesses, won'
@@ -89,7 +91,8 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
         if (w === -1) problem(`${where(row, userId, game)}: won ${String(wonValue)} is not a boolean`)
         let parsed = parsedFinished.get(finishedValue)
         if (parsed === undefined && !parsedFinished.has(finishedValue)) {
-          parsed = typeof finishedValue === 'string' ? parseFinished(finishedValue) : undefined
+          const p = typeof finishedValue === 'string' ? parseFinished(finishedValue) : undefined
+          parsed = p && { day: p.day, text: texts.push(p.finished) - 1 }
           parsedFinished.set(finishedValue, parsed)
         }
         if (!parsed) problem(`${where(row, userId, game)}: finished ${JSON.stringify(finishedValue)} is not a date (YYYY-MM-DD) or ISO-8601 timestamp with an offset from -12:00 to +14:00, from ${RANGE_TEXT}`)
@@ -101,7 +104,7 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
         gameUser[j] = u!
         gameId[j] = game
         gameDay[j] = parsed!.day
-        gameFinished[j] = parsed!.finished
+        finishedOf[j] = parsed!.text
         guesses[j] = guessCount
         won[j] = w
         j++
@@ -110,7 +113,7 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
     }
     if (problems.length > 0) throw new Error(`${file} has rows the sharded layout cannot hold:\n  ${problems.join('\n  ')}`)
     return {
-      input: { ids, usernames, gameUser, gameId, gameDay, gameFinished, guesses, won },
+      input: { ids, usernames, gameUser, gameId, gameDay, finished: { texts, of: finishedOf }, guesses, won },
       counts: { users: userRows.length, games: count }
     }
   } finally {

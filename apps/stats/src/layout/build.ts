@@ -1,10 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { shardOf } from '@platform/shard'
+import { dayToDate } from '../days.js'
 import { fsyncDir } from './durable.js'
 import { holdExclusive } from './lock.js'
 import { commitManifest, generationFiles, looseFiles, manifestFor, newGeneration, readManifest, type RowCounts } from './manifest.js'
-import { writeShardFile, writeUsersFile, type Prepared } from './write-files.js'
+import { shardUsers, writeShardFile, type ShardData } from './shard-file.js'
+import { createForBulk, writeUsersFile } from './write-files.js'
+import { startLayoutWriters, writerCount, type LayoutWriters } from './writers.js'
 
 /**
  * A whole data set in columns: user i is ids[i] / usernames[i]; game j belongs to user
@@ -16,8 +19,8 @@ export interface LayoutInput {
   gameUser: Int32Array
   gameId: Float64Array
   gameDay: Int32Array
-  /** Stored `finished` text per game; omitted, it is the day as YYYY-MM-DD. */
-  gameFinished?: string[]
+  /** Stored `finished` text of game j: texts[of[j]] (a source has few distinct values); omitted, it is the day as YYYY-MM-DD. */
+  finished?: { texts: string[]; of: Int32Array }
   guesses: Uint8Array
   won: Uint8Array
 }
@@ -35,33 +38,77 @@ export interface BuildOptions {
   /** Called with the rows counted in the new files before the commit; throw to abandon the build. */
   beforeCommit?: (rows: { users: number; games: number }) => void
   onStep?: (step: BuildStep) => void
+  /**
+   * Writer threads for the shard files, started early by the caller (see startLayoutWriters);
+   * the build closes them. Omitted, the build starts its own for THREADED_ROWS rows or more.
+   */
+  writers?: LayoutWriters
 }
 
-function prepare (input: LayoutInput, shardCount: number): Prepared {
+/** From this many rows (users + games) on, shard files are written on threads: below it, starting them costs more than it saves. */
+export const THREADED_ROWS = Number(process.env.ZZ_ROWS ?? 200_000)
+
+/** Starts writer threads for a build of about `rows` rows, or none when it is too small to gain from them. */
+export function writersFor (rows: number, shardCount: number): LayoutWriters | undefined {
+  return rows >= THREADED_ROWS ? startLayoutWriters(writerCount(shardCount)) : undefined
+}
+
+// Columns the writer threads read in place: on SharedArrayBuffers nothing is copied to them.
+const shared = {
+  int32: (n: number) => new Int32Array(new SharedArrayBuffer(4 * n)),
+  uint8: (n: number) => new Uint8Array(new SharedArrayBuffer(n)),
+  float64: (n: number) => new Float64Array(new SharedArrayBuffer(8 * n))
+}
+
+/** Each game's stored `finished`: the input's texts, else its day's date, each date made once. */
+function finishedTexts (input: LayoutInput): { texts: string[]; of: Int32Array } {
+  if (input.finished) return input.finished
+  const of = new Int32Array(input.gameDay.length)
+  let first = Infinity
+  for (const day of input.gameDay) if (day < first) first = day
+  const texts: string[] = []
+  input.gameDay.forEach((day, j) => {
+    of[j] = day - first
+    texts[day - first] ??= dayToDate(day)
+  })
+  return { texts, of }
+}
+
+function prepare (input: LayoutInput, shardCount: number): ShardData {
   const userCount = input.ids.length
   const gameCount = input.gameUser.length
-  const ids = new Uint8Array(16 * userCount)
-  const userShard = new Int32Array(userCount)
+  const ids = shared.uint8(16 * userCount)
+  const userShard = shared.int32(userCount)
   input.ids.forEach((id, u) => {
     ids.set(id, 16 * u)
     userShard[u] = shardOf(id, shardCount)
   })
   // Each user's games, contiguous: gameIndex[userStart[u] .. userStart[u + 1]).
-  const userStart = new Int32Array(userCount + 1)
+  const userStart = shared.int32(userCount + 1)
   for (let j = 0; j < gameCount; j++) userStart[input.gameUser[j]! + 1]!++
   for (let u = 0; u < userCount; u++) userStart[u + 1]! += userStart[u]!
   const fill = userStart.slice(0, userCount)
-  const gameIndex = new Int32Array(gameCount)
+  const gameIndex = shared.int32(gameCount)
   for (let j = 0; j < gameCount; j++) gameIndex[fill[input.gameUser[j]!]!++] = j
   // Key order: inserting sorted keys fills B-tree pages in sequence.
   // Compared by their first 6 bytes as a number (exact in a double), bytes only on a tie:
   // a native Buffer.compare per comparison made this sort most of the users file's time.
   const head = new Float64Array(userCount)
   for (let u = 0; u < userCount; u++) head[u] = input.ids[u]!.readUIntBE(0, 6)
-  const order = Int32Array.from({ length: userCount }, (_, i) => i)
-    .sort((a, b) => head[a]! - head[b]! || Buffer.compare(input.ids[a]!, input.ids[b]!))
-  const { usernames, gameId, gameDay, gameFinished, guesses, won } = input
-  return { ids, usernames, order, userShard, userStart, gameIndex, gameId, gameDay, gameFinished, guesses, won }
+  const order = shared.int32(userCount)
+  order.set(Int32Array.from({ length: userCount }, (_, i) => i).sort((a, b) => head[a]! - head[b]! || Buffer.compare(input.ids[a]!, input.ids[b]!)))
+  const { texts, of } = finishedTexts(input)
+  const gameText = shared.int32(gameCount)
+  gameText.set(of)
+  const gameId = shared.float64(gameCount)
+  gameId.set(input.gameId)
+  const gameDay = shared.int32(gameCount)
+  gameDay.set(input.gameDay)
+  const guesses = shared.uint8(gameCount)
+  guesses.set(input.guesses)
+  const won = shared.uint8(gameCount)
+  won.set(input.won)
+  return { ids, order, userShard, userStart, gameIndex, gameId, gameDay, gameText, texts, guesses, won }
 }
 
 const remove = (dir: string, names: Iterable<string>) => {
@@ -74,54 +121,73 @@ const remove = (dir: string, names: Iterable<string>) => {
  * none) or the new one, never a mix. In order: take layout.lock exclusively (refused while
  * instances run), remove leftovers of crashed builds, write and fsync every new file under
  * its new name, count its rows, sync the folder, let the caller compare counts, rename the
- * manifest (the commit), and only then remove the old generation's files. One thread: on this
- * 2-vCPU box, writer threads cost twice the CPU and gained nothing (measured, see the README).
+ * manifest (the commit), and only then remove the old generation's files. The shard files are
+ * written on writer threads while this thread writes the users file (separate SQLite files,
+ * so their inserts run on every core); each thread syncs its own files, and the commit waits
+ * for all of them.
  */
 export async function buildLayout (input: LayoutInput, options: BuildOptions): Promise<{ users: number; games: number }> {
   const { out, shardCount, onProgress = () => {}, onStep = () => {} } = options
-  mkdirSync(out, { recursive: true })
-  const lock = holdExclusive(out)
+  const total = input.ids.length + input.gameUser.length
+  let writers = options.writers
   try {
-    onStep('locked')
-    const previous = readManifest(out)
-    if (previous && !options.force) throw new Error(`${out} already holds a layout; pass --force to replace it`)
-    const { leftovers, strays } = looseFiles(out, previous)
-    if (!previous && strays.length > 0 && !options.force) {
-      throw new Error(`${out} holds database files but no layout.json (${strays.join(', ')}), so nothing says they are whole; pass --force to replace them`)
-    }
-    remove(out, leftovers)
-
-    const gen = newGeneration(previous)
-    const names = generationFiles(gen, shardCount)
-    const prepared = prepare(input, shardCount)
-    const total = input.ids.length + input.gameUser.length
-    let done = 0
-    const onRows = (n: number) => onProgress('write', (done += n), total)
-    onProgress('write', 0, total)
-    const rows: Record<string, RowCounts> = {}
+    mkdirSync(out, { recursive: true })
+    const lock = holdExclusive(out)
     try {
-      rows[names.users] = writeUsersFile(join(out, names.users), prepared, onRows)
-      names.shards.forEach((name, shard) => {
-        rows[name] = writeShardFile(join(out, name), shard, prepared, onRows)
-      })
+      onStep('locked')
+      const previous = readManifest(out)
+      if (previous && !options.force) throw new Error(`${out} already holds a layout; pass --force to replace it`)
+      const { leftovers, strays } = looseFiles(out, previous)
+      if (!previous && strays.length > 0 && !options.force) {
+        throw new Error(`${out} holds database files but no layout.json (${strays.join(', ')}), so nothing says they are whole; pass --force to replace them`)
+      }
+      remove(out, leftovers)
+
+      const gen = newGeneration(previous)
+      const names = generationFiles(gen, shardCount)
+      writers ??= writersFor(total, shardCount)
+      let done = 0
+      const onRows = (n: number) => onProgress('write', (done += n), total)
+      onProgress('write', 0, total)
+      const rows: Record<string, RowCounts> = {}
+      try {
+        const data = prepare(input, shardCount)
+        // Each shard file gets its schema here, so the writer threads load no migration code.
+        const tasks = names.shards.map((name, shard) => {
+          createForBulk(join(out, name), 'shard').close()
+          return { file: join(out, name), shard, names: shardUsers(data, shard).map((u) => input.usernames[u]!) }
+        })
+        const job = writers?.write(data, tasks, onRows)
+        job?.done.catch(() => {}) // awaited below, after the users file
+        rows[names.users] = writeUsersFile(join(out, names.users), data.ids, data.order, input.usernames, onRows)
+        // Then this thread writes shard files too, while any are left.
+        job?.here()
+        const counts = job ? await job.done : tasks.map((t) => writeShardFile(t.file, t.shard, data, t.names, onRows))
+        names.shards.forEach((name, shard) => { rows[name] = counts[shard]! })
+        await writers?.close()
+        names.shards.forEach((name, shard) => { rows[name] = counts[shard]! })
+        fsyncDir(out)
+        onStep('written')
+        const counted = { users: rows[names.users]!.users!, games: names.shards.reduce((n, f) => n + rows[f]!.games!, 0) }
+        options.beforeCommit?.(counted)
+      } catch (err) {
+        await writers?.close() // no thread still writes a file removed here
+        remove(out, [names.users, ...names.shards])
+        throw err
+      }
+      const manifest = manifestFor(gen, shardCount, rows)
+      commitManifest(out, manifest)
+      onStep('committed')
+      // Only now the old generation (and the format-1 files a forced build replaces).
+      const after = looseFiles(out, manifest)
+      remove(out, [...after.leftovers, ...after.strays])
       fsyncDir(out)
-      onStep('written')
-      const counted = { users: rows[names.users]!.users!, games: names.shards.reduce((n, f) => n + rows[f]!.games!, 0) }
-      options.beforeCommit?.(counted)
-    } catch (err) {
-      remove(out, [names.users, ...names.shards])
-      throw err
+      onStep('cleaned')
+      return { users: input.ids.length, games: input.gameUser.length }
+    } finally {
+      lock.release()
     }
-    const manifest = manifestFor(gen, shardCount, rows)
-    commitManifest(out, manifest)
-    onStep('committed')
-    // Only now the old generation (and the format-1 files a forced build replaces).
-    const after = looseFiles(out, manifest)
-    remove(out, [...after.leftovers, ...after.strays])
-    fsyncDir(out)
-    onStep('cleaned')
-    return { users: input.ids.length, games: input.gameUser.length }
   } finally {
-    lock.release()
+    await writers?.close()
   }
 }
