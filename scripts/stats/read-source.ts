@@ -12,6 +12,20 @@ export interface SourceCounts {
 
 const MAX_LISTED = 20
 
+/** The rows a source holds (users + games), 0 if it cannot be read: readSource says why. */
+export function sourceRows (file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      return ['users', 'games'].reduce((n, table) => n + (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0)
+    } finally {
+      db.close()
+    }
+  } catch {
+    return 0
+  }
+}
+
 /**
  * Reads a single database in the course's original schema (users(user_id INTEGER PRIMARY KEY,
  * username UNIQUE); games(user_id, game_id, finished, guesses, won)) into layout columns, giving

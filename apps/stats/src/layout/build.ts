@@ -46,7 +46,7 @@ export interface BuildOptions {
 }
 
 /** From this many rows (users + games) on, shard files are written on threads: below it, starting them costs more than it saves. */
-export const THREADED_ROWS = Number(process.env.ZZ_ROWS ?? 200_000)
+export const THREADED_ROWS = 200_000
 
 /** Starts writer threads for a build of about `rows` rows, or none when it is too small to gain from them. */
 export function writersFor (rows: number, shardCount: number): LayoutWriters | undefined {
