@@ -27,6 +27,25 @@ export function sourceRows (file: string): number {
 }
 
 /**
+ * user_id to the user's index. The course's ids are 1..N: a flat table then (a Map lookup per
+ * game was a tenth of the reading), a Map for any other ids.
+ */
+function userIndex (userIds: unknown[]): (id: unknown) => number | undefined {
+  const limit = 2 * userIds.length + 1024
+  const small = (id: unknown): id is number => typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < limit
+  if (!userIds.every(small)) {
+    const map = new Map(userIds.map((id, u) => [id, u]))
+    return (id) => map.get(id)
+  }
+  const table = new Int32Array(limit).fill(-1)
+  userIds.forEach((id, u) => { table[id] = u })
+  return (id) => {
+    const u = small(id) ? table[id]! : -1
+    return u === -1 ? undefined : u
+  }
+}
+
+/**
  * Reads a single database in the course's original schema (users(user_id INTEGER PRIMARY KEY,
  * username UNIQUE); games(user_id, game_id, finished, guesses, won)) into layout columns, giving
  * every user a fresh UUID. Any row the sharded layout could not hold is an error naming it:
@@ -54,7 +73,6 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
       }
     }
     const userRows = db.prepare(`SELECT ${rowid('users')} AS row, user_id, username FROM users ORDER BY user_id`).all() as { row: number | null; user_id: number; username: string }[]
-    const indexOf = new Map<number, number>()
     const ids: Buffer[] = []
     const usernames: string[] = []
     const random = randomBytes(16 * userRows.length)
@@ -62,11 +80,11 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
       if (typeof r.username !== 'string' || r.username.length === 0) problem(`users${r.row === null ? '' : ` row ${r.row}`} (user ${r.user_id}): no username`)
       const id = Buffer.alloc(16)
       uuidv4({ random: random.subarray(16 * ids.length, 16 * ids.length + 16) }, id)
-      indexOf.set(r.user_id, ids.length)
       ids.push(id)
       usernames.push(r.username)
     }
 
+    const indexOf = userIndex(userRows.map((r) => r.user_id))
     const count = (db.prepare('SELECT count(*) AS n FROM games').get() as { n: number }).n
     const gameUser = new Int32Array(count)
     const gameId = new Float64Array(count)
@@ -96,7 +114,7 @@ export function readSource (file: string): { input: LayoutInput; counts: SourceC
       if (batch.length === 0) break
       after = batch[batch.length - 1]![0]!
       for (const [row, userId, game, finishedValue, guessCount, wonValue] of batch) {
-        const u = indexOf.get(userId)
+        const u = indexOf(userId)
         if (u === undefined) problem(`${where(row, userId, game)}: no such user`)
         const gameOk = Number.isSafeInteger(game) && game >= 1
         if (!gameOk) problem(`${where(row, userId, game)}: game_id must be a positive integer`)
