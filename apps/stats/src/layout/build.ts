@@ -165,7 +165,6 @@ export async function buildLayout (input: LayoutInput, options: BuildOptions): P
         const counts = job ? await job.done : tasks.map((t) => writeShardFile(t.file, t.shard, data, t.names, onRows))
         names.shards.forEach((name, shard) => { rows[name] = counts[shard]! })
         await writers?.close()
-        names.shards.forEach((name, shard) => { rows[name] = counts[shard]! })
         fsyncDir(out)
         onStep('written')
         const counted = { users: rows[names.users]!.users!, games: names.shards.reduce((n, f) => n + rows[f]!.games!, 0) }

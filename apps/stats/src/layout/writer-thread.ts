@@ -39,7 +39,7 @@ if (parentPort && workerData === WRITER_THREAD) {
     try {
       takeShardTasks(job, (rows) => report({ rows }), (shard, counts) => report({ shard, counts }))
     } catch (err) {
-      report({ failed: (err as Error).stack ?? String(err) })
+      report({ failed: (err as Error).message })
     }
   })
 }
