@@ -138,10 +138,19 @@ test('writer threads write the same rows as the building thread alone, with the 
     await buildLayout(data, { out: alone, shardCount: 3 })
     // The thread writes every shard: this thread, which would join in after the users file, does not.
     const writers = writersFor(Infinity, 3)!
-    const threadsOnly = { write: (...args: Parameters<typeof writers.write>) => ({ ...writers.write(...args), here () {} }), close: writers.close }
+    const threadsOnly = { ...writers, write: (...args: Parameters<typeof writers.write>) => ({ ...writers.write(...args), here () {} }) }
     await buildLayout(data, { out: threaded, shardCount: 3, writers: threadsOnly })
     t.same(dumpLayout(threaded), dumpLayout(alone), `${name}: same rows in every table`)
     t.same(verifyLayout(threaded).faults, [], `${name}: it verifies`)
+    // Staged: the users first (their file filled on a thread), the games made after.
+    const staged = join(alone, 'staged')
+    const { ids, usernames, ...games } = data
+    const calls: string[] = []
+    const fresh = writersFor(Infinity, 3)!
+    const spy = { ...fresh, writeUsers: (...args: Parameters<typeof fresh.writeUsers>) => { calls.push('users'); return fresh.writeUsers(...args) } }
+    await buildLayout({ users: { ids, usernames }, games: () => { calls.push('games'); return games } }, { out: staged, shardCount: 3, writers: spy })
+    t.same(calls, ['users', 'games'], `${name}: the users file is under way before the games are made`)
+    t.same(dumpLayout(staged), dumpLayout(alone), `${name}: staged, same rows in every table`)
   }
   const stored = new Database(layoutFiles(join(t.testdirName, 'threaded')).shards[0]!, { readonly: true })
   const finished = (stored.prepare('SELECT DISTINCT finished FROM games').all() as { finished: string }[]).map((r) => r.finished)
@@ -155,6 +164,7 @@ test('a build whose writer threads fail keeps the old layout and removes its own
   const before = readManifest(dir)
   let closed = false
   const failing = {
+    writeUsers: () => Promise.reject(new Error('writer thread failed')),
     write: () => ({ here () {}, done: Promise.reject(new Error('writer thread failed')) }),
     close: async () => { closed = true }
   }

@@ -5,17 +5,18 @@ import { dayToDate } from '../days.js'
 import { fsyncDir } from './durable.js'
 import { holdExclusive } from './lock.js'
 import { commitManifest, generationFiles, looseFiles, manifestFor, newGeneration, readManifest, type RowCounts } from './manifest.js'
-import { shardUsers, writeShardFile, type ShardData } from './shard-file.js'
-import { createForBulk, writeUsersFile } from './write-files.js'
+import { fillShardFile, fillUsersFile, shardUsers, type ShardData } from './fill-files.js'
+import { createForBulk } from './write-files.js'
 import { startLayoutWriters, writerCount, type LayoutWriters } from './writers.js'
 
-/**
- * A whole data set in columns: user i is ids[i] / usernames[i]; game j belongs to user
- * gameUser[j]. Columns keep a million games in a few megabytes.
- */
-export interface LayoutInput {
+/** A data set's users: user i is ids[i] / usernames[i]. */
+export interface LayoutUsers {
   ids: Buffer[]
   usernames: string[]
+}
+
+/** Its games, in columns (a million games in a few megabytes): game j belongs to user gameUser[j]. */
+export interface LayoutGames {
   gameUser: Int32Array
   gameId: Float64Array
   gameDay: Int32Array
@@ -23,6 +24,17 @@ export interface LayoutInput {
   finished?: { texts: string[]; of: Int32Array }
   guesses: Uint8Array
   won: Uint8Array
+}
+
+export type LayoutInput = LayoutUsers & LayoutGames
+
+/**
+ * A data set in two steps: the users, and a function making the games (drawing or reading
+ * them), which the build calls once the users file is being written on a writer thread.
+ */
+export interface StagedInput {
+  users: LayoutUsers
+  games: () => LayoutGames
 }
 
 export type BuildProgress = (phase: string, done: number, total: number) => void
@@ -61,7 +73,7 @@ const shared = {
 }
 
 /** Each game's stored `finished`: the input's texts, else its day's date, each date made once. */
-function finishedTexts (input: LayoutInput): { texts: string[]; of: Int32Array } {
+function finishedTexts (input: LayoutGames): { texts: string[]; of: Int32Array } {
   if (input.finished) return input.finished
   const of = new Int32Array(input.gameDay.length)
   let first = Infinity
@@ -74,41 +86,53 @@ function finishedTexts (input: LayoutInput): { texts: string[]; of: Int32Array }
   return { texts, of }
 }
 
-function prepare (input: LayoutInput, shardCount: number): ShardData {
-  const userCount = input.ids.length
-  const gameCount = input.gameUser.length
+type PreparedUsers = Pick<ShardData, 'ids' | 'userShard' | 'order'>
+
+function prepareUsers (users: LayoutUsers, shardCount: number): PreparedUsers {
+  const userCount = users.ids.length
   const ids = shared.uint8(16 * userCount)
   const userShard = shared.int32(userCount)
-  input.ids.forEach((id, u) => {
+  users.ids.forEach((id, u) => {
     ids.set(id, 16 * u)
     userShard[u] = shardOf(id, shardCount)
   })
-  // Each user's games, contiguous: gameIndex[userStart[u] .. userStart[u + 1]).
-  const userStart = shared.int32(userCount + 1)
-  for (let j = 0; j < gameCount; j++) userStart[input.gameUser[j]! + 1]!++
-  for (let u = 0; u < userCount; u++) userStart[u + 1]! += userStart[u]!
-  const fill = userStart.slice(0, userCount)
-  const gameIndex = shared.int32(gameCount)
-  for (let j = 0; j < gameCount; j++) gameIndex[fill[input.gameUser[j]!]!++] = j
   // Key order: inserting sorted keys fills B-tree pages in sequence.
   // Compared by their first 6 bytes as a number (exact in a double), bytes only on a tie:
   // a native Buffer.compare per comparison made this sort most of the users file's time.
   const head = new Float64Array(userCount)
-  for (let u = 0; u < userCount; u++) head[u] = input.ids[u]!.readUIntBE(0, 6)
+  for (let u = 0; u < userCount; u++) head[u] = users.ids[u]!.readUIntBE(0, 6)
   const order = shared.int32(userCount)
-  order.set(Int32Array.from({ length: userCount }, (_, i) => i).sort((a, b) => head[a]! - head[b]! || Buffer.compare(input.ids[a]!, input.ids[b]!)))
-  const { texts, of } = finishedTexts(input)
-  const gameText = shared.int32(gameCount)
-  gameText.set(of)
-  const gameId = shared.float64(gameCount)
-  gameId.set(input.gameId)
-  const gameDay = shared.int32(gameCount)
-  gameDay.set(input.gameDay)
-  const guesses = shared.uint8(gameCount)
-  guesses.set(input.guesses)
-  const won = shared.uint8(gameCount)
-  won.set(input.won)
-  return { ids, order, userShard, userStart, gameIndex, gameId, gameDay, gameText, texts, guesses, won }
+  order.set(Int32Array.from({ length: userCount }, (_, i) => i).sort((a, b) => head[a]! - head[b]! || Buffer.compare(users.ids[a]!, users.ids[b]!)))
+  return { ids, userShard, order }
+}
+
+function prepareGames (users: PreparedUsers, games: LayoutGames): ShardData {
+  const userCount = users.order.length
+  const gameCount = games.gameUser.length
+  // Each user's games, contiguous: gameIndex[userStart[u] .. userStart[u + 1]).
+  const userStart = shared.int32(userCount + 1)
+  for (let j = 0; j < gameCount; j++) userStart[games.gameUser[j]! + 1]!++
+  for (let u = 0; u < userCount; u++) userStart[u + 1]! += userStart[u]!
+  const fill = userStart.slice(0, userCount)
+  const gameIndex = shared.int32(gameCount)
+  for (let j = 0; j < gameCount; j++) gameIndex[fill[games.gameUser[j]!]!++] = j
+  const { texts, of } = finishedTexts(games)
+  const column = <T extends Int32Array | Float64Array | Uint8Array>(make: (n: number) => T, values: T) => {
+    const c = make(gameCount)
+    c.set(values)
+    return c
+  }
+  return {
+    ...users,
+    userStart,
+    gameIndex,
+    gameId: column(shared.float64, games.gameId),
+    gameDay: column(shared.int32, games.gameDay),
+    gameText: column(shared.int32, of),
+    texts,
+    guesses: column(shared.uint8, games.guesses),
+    won: column(shared.uint8, games.won)
+  }
 }
 
 const remove = (dir: string, names: Iterable<string>) => {
@@ -121,14 +145,16 @@ const remove = (dir: string, names: Iterable<string>) => {
  * none) or the new one, never a mix. In order: take layout.lock exclusively (refused while
  * instances run), remove leftovers of crashed builds, write and fsync every new file under
  * its new name, count its rows, sync the folder, let the caller compare counts, rename the
- * manifest (the commit), and only then remove the old generation's files. The shard files are
- * written on writer threads while this thread writes the users file (separate SQLite files,
- * so their inserts run on every core); each thread syncs its own files, and the commit waits
- * for all of them.
+ * manifest (the commit), and only then remove the old generation's files.
+ *
+ * The files are filled on writer threads and on this one, separate SQLite files side by side
+ * on every core: the users file on a thread while this one makes the games (a StagedInput),
+ * then the shards, taken one by one by whichever thread is free. Each thread syncs the files it
+ * filled; the commit waits for all of them.
  */
-export async function buildLayout (input: LayoutInput, options: BuildOptions): Promise<{ users: number; games: number }> {
+export async function buildLayout (input: LayoutInput | StagedInput, options: BuildOptions): Promise<{ users: number; games: number }> {
   const { out, shardCount, onProgress = () => {}, onStep = () => {} } = options
-  const total = input.ids.length + input.gameUser.length
+  const staged: StagedInput = 'ids' in input ? { users: input, games: () => input } : input
   let writers = options.writers
   try {
     mkdirSync(out, { recursive: true })
@@ -145,24 +171,38 @@ export async function buildLayout (input: LayoutInput, options: BuildOptions): P
 
       const gen = newGeneration(previous)
       const names = generationFiles(gen, shardCount)
-      writers ??= writersFor(total, shardCount)
       let done = 0
+      let total = 0
       const onRows = (n: number) => onProgress('write', (done += n), total)
-      onProgress('write', 0, total)
       const rows: Record<string, RowCounts> = {}
+      const made = { users: 0, games: 0 }
       try {
-        const data = prepare(input, shardCount)
-        // Each shard file gets its schema here, so the writer threads load no migration code.
+        const { usernames } = staged.users
+        const users = prepareUsers(staged.users, shardCount)
+        // Every file gets its schema here, so the writer threads load no migration code.
+        const usersFile = join(out, names.users)
+        createForBulk(usersFile, 'users').close()
+        const usersJob = { file: usersFile, ids: users.ids, order: users.order, usernames }
+        let usersRows = writers?.writeUsers(usersJob, onRows)
+        usersRows?.catch(() => {}) // awaited below
+        const games = staged.games()
+        made.users = usernames.length
+        made.games = games.gameUser.length
+        total = made.users + made.games
+        onProgress('write', done, total)
+        writers ??= writersFor(total, shardCount)
+        const data = prepareGames(users, games)
         const tasks = names.shards.map((name, shard) => {
           createForBulk(join(out, name), 'shard').close()
-          return { file: join(out, name), shard, names: shardUsers(data, shard).map((u) => input.usernames[u]!) }
+          return { file: join(out, name), shard, names: shardUsers(data, shard).map((u) => usernames[u]!) }
         })
         const job = writers?.write(data, tasks, onRows)
-        job?.done.catch(() => {}) // awaited below, after the users file
-        rows[names.users] = writeUsersFile(join(out, names.users), data.ids, data.order, input.usernames, onRows)
-        // Then this thread writes shard files too, while any are left.
+        job?.done.catch(() => {}) // awaited below
+        usersRows ??= Promise.resolve(fillUsersFile(usersFile, users.ids, users.order, usernames, onRows))
+        // This thread fills shard files too, while any are left.
         job?.here()
-        const counts = job ? await job.done : tasks.map((t) => writeShardFile(t.file, t.shard, data, t.names, onRows))
+        rows[names.users] = await usersRows
+        const counts = job ? await job.done : tasks.map((t) => fillShardFile(t.file, t.shard, data, t.names, onRows))
         names.shards.forEach((name, shard) => { rows[name] = counts[shard]! })
         await writers?.close()
         fsyncDir(out)
@@ -182,7 +222,7 @@ export async function buildLayout (input: LayoutInput, options: BuildOptions): P
       remove(out, [...after.leftovers, ...after.strays])
       fsyncDir(out)
       onStep('cleaned')
-      return { users: input.ids.length, games: input.gameUser.length }
+      return made
     } finally {
       lock.release()
     }

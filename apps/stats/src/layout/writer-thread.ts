@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { RowCounts } from './manifest.js'
-import { writeShardFile, type ShardData } from './shard-file.js'
+import { fillShardFile, fillUsersFile, type ShardData } from './fill-files.js'
 
-// A layout writer thread (started by writers.ts): takes shard files to write, reports.
+// A layout writer thread (started by writers.ts): fills the files it is given, reports.
 
 export interface ShardTask {
   file: string
@@ -18,13 +18,21 @@ export interface ShardJob {
   next: Int32Array
 }
 
-export type WriterReport = { rows: number } | { shard: number; counts: RowCounts } | { failed: string }
+export interface UsersJob {
+  file: string
+  ids: Uint8Array
+  order: Int32Array
+  usernames: string[]
+}
 
-/** Writes the job's files until none is left, in any thread (Atomics.add hands each task out once). */
+export type ToWriter = { users: UsersJob } | { shards: ShardJob }
+export type WriterReport = { rows: number } | { users: RowCounts } | { shard: number; counts: RowCounts } | { failed: string }
+
+/** Fills the job's shard files until none is left, in any thread (Atomics.add hands each task out once). */
 export function takeShardTasks (job: ShardJob, onRows: (n: number) => void, onFile: (shard: number, counts: RowCounts) => void): void {
   for (let i = Atomics.add(job.next, 0, 1); i < job.tasks.length; i = Atomics.add(job.next, 0, 1)) {
     const task = job.tasks[i]!
-    onFile(task.shard, writeShardFile(task.file, task.shard, job.data, task.names, onRows))
+    onFile(task.shard, fillShardFile(task.file, task.shard, job.data, task.names, onRows))
   }
 }
 
@@ -34,10 +42,12 @@ export const WRITER_THREAD = 'layout-writer'
 if (parentPort && workerData === WRITER_THREAD) {
   const port = parentPort
   const report = (r: WriterReport) => port.postMessage(r)
+  const onRows = (rows: number) => report({ rows })
   // 'on', not 'once': the thread stays until the build closes it, so no exit can overtake its reports.
-  port.on('message', (job: ShardJob) => {
+  port.on('message', (m: ToWriter) => {
     try {
-      takeShardTasks(job, (rows) => report({ rows }), (shard, counts) => report({ shard, counts }))
+      if ('users' in m) report({ users: fillUsersFile(m.users.file, m.users.ids, m.users.order, m.users.usernames, onRows) })
+      else takeShardTasks(m.shards, onRows, (shard, counts) => report({ shard, counts }))
     } catch (err) {
       report({ failed: (err as Error).message })
     }

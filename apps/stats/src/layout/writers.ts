@@ -3,8 +3,8 @@ import { extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { RowCounts } from './manifest.js'
-import type { ShardData } from './shard-file.js'
-import { takeShardTasks, WRITER_THREAD, type ShardJob, type ShardTask, type WriterReport } from './writer-thread.js'
+import type { ShardData } from './fill-files.js'
+import { takeShardTasks, WRITER_THREAD, type ShardJob, type ShardTask, type ToWriter, type UsersJob, type WriterReport } from './writer-thread.js'
 
 /**
  * The writer thread's module, next to this one with this one's extension. Run from TypeScript
@@ -30,14 +30,16 @@ export function writerCount (shardCount: number): number {
 }
 
 /**
- * Threads that write shard files while the calling thread writes the users file, so SQLite's
- * inserts into different files run on every core. They can be started before the data exists
- * (populate starts them before generating): their start-up then overlaps the generation.
+ * Threads that fill the layout's files while the calling thread makes the data and fills files
+ * too, so SQLite's inserts into different files run on every core. They can be started before
+ * the data exists (populate starts them before generating): their start-up then overlaps it.
  */
 export interface LayoutWriters {
+  /** Fills the users file (with its schema already) on the first thread. */
+  writeUsers(job: UsersJob, onRows: (n: number) => void): Promise<RowCounts>
   /**
-   * Writes the tasks' files: the threads take them one by one, and so does this thread once it
-   * calls `here()` (after its own file). Resolves with each shard's row counts.
+   * Fills the tasks' shard files: the threads take them one by one, and so does this thread once
+   * it calls `here()`. Resolves with each shard's row counts.
    */
   write(data: ShardData, tasks: ShardTask[], onRows: (n: number) => void): { here(): void; done: Promise<RowCounts[]> }
   close(): Promise<void>
@@ -48,35 +50,59 @@ export function startLayoutWriters (count: number): LayoutWriters {
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: WRITER_THREAD }))
   let closed: Promise<void> | undefined
   const close = () => (closed ??= Promise.all(workers.map((w) => w.terminate())).then(() => {}))
+  // What the threads' reports go to: the build's progress, and the promises it waits on.
+  let onRows: (n: number) => void = () => {}
+  let onUsers: (counts: RowCounts) => void = () => {}
+  let onShard: (shard: number, counts: RowCounts) => void = () => {}
+  let failure: Error | undefined
+  const waiting = new Set<(err: Error) => void>()
+  // On any failure every thread is stopped before the build hears of it (it then removes the files).
+  const fail = (err: Error) => {
+    if (failure) return
+    failure = err
+    void close().then(() => { for (const reject of waiting) reject(err) })
+  }
+  const expect = <T>(listen: (resolve: (value: T) => void) => void) => new Promise<T>((resolve, reject) => {
+    if (failure || closed) return reject(failure ?? new Error('the layout writer threads are closed: one set serves one build'))
+    waiting.add(reject)
+    listen((value) => {
+      waiting.delete(reject)
+      resolve(value)
+    })
+  })
+  for (const worker of workers) {
+    worker.on('message', (r: WriterReport) => {
+      if ('rows' in r) onRows(r.rows)
+      else if ('failed' in r) fail(new Error(r.failed))
+      else if ('users' in r) onUsers(r.users)
+      else onShard(r.shard, r.counts)
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => { if (!closed) fail(new Error(`layout writer thread exited (${code}) before the layout was written`)) })
+  }
+  const post = (worker: Worker, message: ToWriter) => worker.postMessage(message)
   return {
     close,
-    write (data, tasks, onRows) {
+    writeUsers (job, rows) {
+      onRows = rows
+      const done = expect<RowCounts>((resolve) => { onUsers = resolve })
+      post(workers[0]!, { users: job })
+      return done
+    },
+    write (data, tasks, rows) {
+      onRows = rows
       const job: ShardJob = { data, tasks, next: new Int32Array(new SharedArrayBuffer(4)) }
       const counts: RowCounts[] = []
       let left = tasks.length
-      let finish!: (counts: RowCounts[]) => void
-      let fail!: (err: Error) => void
-      const done = new Promise<RowCounts[]>((resolve, reject) => {
-        finish = resolve
-        // On any failure every thread is stopped before the caller hears of it (it then removes the files).
-        fail = (err) => { void close().then(() => reject(err)) }
+      const done = expect<RowCounts[]>((resolve) => {
+        onShard = (shard, rowCounts) => {
+          counts[shard] = rowCounts
+          if (--left === 0) resolve(counts)
+        }
+        if (left === 0) resolve(counts)
       })
-      const onFile = (shard: number, rows: RowCounts) => {
-        counts[shard] = rows
-        if (--left === 0) finish(counts)
-      }
-      if (left === 0) finish(counts)
-      for (const worker of workers) {
-        worker.on('message', (r: WriterReport) => {
-          if ('rows' in r) onRows(r.rows)
-          else if ('failed' in r) fail(new Error(r.failed))
-          else onFile(r.shard, r.counts)
-        })
-        worker.on('error', fail)
-        worker.on('exit', (code) => { if (left > 0) fail(new Error(`layout writer thread exited (${code}) before the shard files were written`)) })
-        worker.postMessage(job)
-      }
-      return { here: () => takeShardTasks(job, onRows, onFile), done }
+      for (const worker of workers) post(worker, { shards: job })
+      return { here: () => takeShardTasks(job, rows, (shard, rowCounts) => onShard(shard, rowCounts)), done }
     }
   }
 }

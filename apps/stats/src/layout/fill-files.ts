@@ -34,20 +34,38 @@ export interface ShardData {
  */
 export const BATCH: Record<string, number> = { users: 1, games: 100, user_stats: 1, win_runs: 100 }
 
-export const idOf = (ids: Uint8Array, u: number) => Buffer.from(ids.buffer, ids.byteOffset + 16 * u, 16)
+const idOf = (ids: Uint8Array, u: number) => Buffer.from(ids.buffer, ids.byteOffset + 16 * u, 16)
 
-/** The users of `shard` in key order (the order writeShardFile takes their usernames in). */
+/** The users of `shard` in key order (the order fillShardFile takes their usernames in). */
 export function shardUsers (d: Pick<ShardData, 'order' | 'userShard'>, shard: number): number[] {
   const users: number[] = []
   for (const u of d.order) if (d.userShard[u] === shard) users.push(u)
   return users
 }
 
+/** The users file, into a file that already has its schema: user order[k]'s id is ids[16u .. 16u+16), its name usernames[u]. */
+export function fillUsersFile (file: string, ids: Uint8Array, order: Int32Array, usernames: string[], onRows: (n: number) => void): RowCounts {
+  const db = openForBulk(file)
+  const users = batchInserter(db, 'users', ['user_id', 'username'], BATCH.users)
+  db.transaction(() => {
+    for (let k = 0; k < order.length; k++) {
+      const u = order[k]!
+      users.put(idOf(ids, u))
+      users.put(usernames[u])
+      users.end()
+      if ((k & 0x3fff) === 0x3fff) onRows(0x4000)
+    }
+    users.flush()
+  })()
+  onRows(order.length & 0x3fff)
+  return finishBulk(db, file, ['users'])
+}
+
 /**
  * One shard, into a file that already has its schema: the games, aggregates and winning runs of
  * the users it owns, in key order. `names` are the usernames of the shard's users in key order.
  */
-export function writeShardFile (file: string, shard: number, d: ShardData, names: string[], onRows: (n: number) => void): RowCounts {
+export function fillShardFile (file: string, shard: number, d: ShardData, names: string[], onRows: (n: number) => void): RowCounts {
   const db = openForBulk(file)
   const games = batchInserter(db, 'games', ['user_id', 'game_id', 'finished', 'guesses', 'won'], BATCH.games)
   const stats = batchInserter(db, 'user_stats', ['user_id', 'username', ...STATS_COLUMNS], BATCH.user_stats)
