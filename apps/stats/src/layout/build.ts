@@ -51,13 +51,18 @@ export interface BuildOptions {
   beforeCommit?: (rows: { users: number; games: number }) => void
   onStep?: (step: BuildStep) => void
   /**
-   * Writer threads for the shard files, started early by the caller (see startLayoutWriters);
-   * the build closes them. Omitted, the build starts its own for THREADED_ROWS rows or more.
+   * Writer threads for the files, started early by the caller (writersFor) so their start-up
+   * overlaps the making of the data; the build closes them. Omitted, the build starts its own
+   * for THREADED_ROWS rows or more.
    */
   writers?: LayoutWriters
 }
 
-/** From this many rows (users + games) on, shard files are written on threads: below it, starting them costs more than it saves. */
+/**
+ * From this many rows (users + games) on, files are filled on writer threads. Below it, starting
+ * them costs more than it saves: each thread's start-up (0.1 to 0.3 s of CPU) is about what a
+ * whole 100k-game build takes.
+ */
 export const THREADED_ROWS = 200_000
 
 /** Starts writer threads for a build of about `rows` rows, or none when it is too small to gain from them. */
