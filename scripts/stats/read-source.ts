@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { v4 as uuidv4 } from 'uuid'
 import { RANGE_TEXT } from '@platform/kit'
-import { parseFinished, type LayoutGames, type LayoutInput, type StagedInput } from '@platform/stats/layout'
+import { parseFinished, type LayoutGames, type StagedInput } from '@platform/stats/layout'
 import { pairSet } from '../lib/pair-set.js'
 
 export interface SourceCounts {
@@ -12,7 +12,7 @@ export interface SourceCounts {
 
 const MAX_LISTED = 20
 
-/** The rows a source holds (users + games), 0 if it cannot be read: readSource says why. */
+/** The rows a source holds (users + games), 0 if it cannot be read: openSource says why. */
 export function sourceRows (file: string): number {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true })
@@ -49,21 +49,8 @@ function userIndex (userIds: unknown[]): (id: unknown) => number | undefined {
  * Reads a single database in the course's original schema (users(user_id INTEGER PRIMARY KEY,
  * username UNIQUE); games(user_id, game_id, finished, guesses, won)) into layout columns, giving
  * every user a fresh UUID. Any row the sharded layout could not hold is an error naming it:
- * nothing is dropped silently.
- */
-export function readSource (file: string): { input: LayoutInput; counts: SourceCounts } {
-  const source = openSource(file)
-  try {
-    const { users, games } = source.input
-    return { input: { ...users, ...games() }, counts: source.counts }
-  } finally {
-    source.close()
-  }
-}
-
-/**
- * readSource in two steps (see StagedInput): the users are read now, the games when the build
- * asks (then the source is closed; it throws there, naming every row it refuses, users' too).
+ * nothing is dropped silently. In two steps (see StagedInput): the users are read now, the games
+ * when the build asks; then the source is closed, and any refused row, users' too, is thrown.
  */
 export function openSource (file: string): { input: StagedInput; counts: SourceCounts; close(): void } {
   let db: Database.Database
