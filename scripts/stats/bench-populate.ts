@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir, cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { buildLayout } from '@platform/stats/layout'
+import { buildLayout, writersFor } from '@platform/stats/layout'
 import { cli, integer } from '../lib/args.js'
 import { folderBytes, readRows, writeCourseDb, writeFloor } from './bench-floor.js'
-import { generate, GENERATE_DEFAULTS } from './generate.js'
-import { readSource } from './read-source.js'
+import { generate, generateStaged, GENERATE_DEFAULTS } from './generate.js'
+import { openSource, sourceRows } from './read-source.js'
 
 const usage = `usage: pnpm bench:populate [--users 100000] [--games 1000000] [--runs 3] [--no-migrate] [--json FILE]
-Times, in one run each: populate (generate + build the sharded layout), migrate (read a
-course-format database + build), and the floor: bare better-sqlite3 inserts of the same rows into
-the same files, one transaction each. Prints the ratios to the floor, rows/s and file sizes.`
+Times, in one run each: populate and migrate as their CLIs run them (populate: generate + build
+the sharded layout; migrate: read a course-format database + build), the build alone (of data
+made beforehand), and the floor: bare better-sqlite3 inserts of the same rows into the same files,
+one transaction each, on one thread. Prints the ratios to the floor, rows/s and file sizes.`
 const args = cli(usage, { users: { type: 'string' }, games: { type: 'string' }, runs: { type: 'string' }, 'no-migrate': { type: 'boolean' }, json: { type: 'string' } })
 const options = {
   ...GENERATE_DEFAULTS,
@@ -37,20 +38,33 @@ const c = { build: [] as number[], populate: [] as number[], migrate: [] as numb
 for (let r = 1; r <= runs; r++) {
   const work = mkdtempSync(join(tmpdir(), 'bench-populate-'))
   try {
+    // Populate as the CLI runs it: the writer threads start first (their start-up overlapping the
+    // generation), and the users file is filled on one of them while the games are drawn.
     const c0 = cpu()
     const t0 = performance.now()
-    const input = generate(options)
-    const t1 = performance.now()
-    const c1 = cpu()
-    await buildLayout(input, { out: join(work, 'populated'), shardCount: 3 })
+    const writers = writersFor(rows, 3)
+    const staged = generateStaged(options)
+    let generating = performance.now() - t0
+    const games = () => {
+      const from = performance.now()
+      const drawn = staged.games()
+      generating += performance.now() - from
+      return drawn
+    }
+    await buildLayout({ users: staged.users, games }, { out: join(work, 'populated'), shardCount: 3, writers })
     const t2 = performance.now()
-    const c2 = cpu()
-    c.build.push(c2 - c1)
-    c.populate.push(c2 - c0)
-    m.generate.push(t1 - t0)
-    m.build.push(t2 - t1)
+    c.populate.push(cpu() - c0)
+    m.generate.push(generating)
     m.populate.push(t2 - t0)
     m.bytes = folderBytes(join(work, 'populated'))
+
+    // The build alone, of the whole data set made beforehand (untimed); its threads' start-up counted.
+    const input = generate(options)
+    const c1 = cpu()
+    const t1 = performance.now()
+    await buildLayout(input, { out: join(work, 'built'), shardCount: 3 })
+    m.build.push(performance.now() - t1)
+    c.build.push(cpu() - c1)
 
     const same = readRows(join(work, 'populated'))
     const c3 = cpu()
@@ -60,20 +74,28 @@ for (let r = 1; r <= runs; r++) {
     m.floor.push(t4 - t3)
     c.floor.push(cpu() - c3)
 
-    let line = `run ${r}: floor ${s(t4 - t3)} s | populate ${s(t2 - t0)} s (generate ${s(t1 - t0)}, build ${s(t2 - t1)})`
+    let line = `run ${r}: floor ${s(t4 - t3)} s | populate ${s(t2 - t0)} s (generate ${s(generating)}) | build alone ${s(m.build[m.build.length - 1]!)} s`
     if (withMigrate) {
       const source = join(work, 'course.db')
       writeCourseDb(source, input)
+      // As the CLI runs it: threads first, the users file filled while the games are read.
       const c5 = cpu()
       const t5 = performance.now()
-      const { input: migrated } = readSource(source)
-      const t6 = performance.now()
-      await buildLayout(migrated, { out: join(work, 'migrated'), shardCount: 3 })
+      const migrateWriters = writersFor(sourceRows(source), 3)
+      const opened = openSource(source)
+      let reading = performance.now() - t5
+      const read = () => {
+        const from = performance.now()
+        const games = opened.input.games()
+        reading += performance.now() - from
+        return games
+      }
+      await buildLayout({ users: opened.input.users, games: read }, { out: join(work, 'migrated'), shardCount: 3, writers: migrateWriters })
       const t7 = performance.now()
       c.migrate.push(cpu() - c5)
-      m.read.push(t6 - t5)
+      m.read.push(reading)
       m.migrate.push(t7 - t5)
-      line += ` | migrate ${s(t7 - t5)} s (read ${s(t6 - t5)}, build ${s(t7 - t6)})`
+      line += ` | migrate ${s(t7 - t5)} s (read ${s(reading)})`
     }
     process.stdout.write(line + '\n')
   } finally {
@@ -89,7 +111,7 @@ const report = (name: string, ms: number, cpuMs: number) =>
   )
 process.stdout.write(`best of the runs, wall and CPU (${rows.toLocaleString('en-US')} rows; layout ${(m.bytes / 2 ** 20).toFixed(1)} MiB):\n`)
 report('floor (bare inserts)', floor, floorCpu)
-report('populate build', best(m.build), best(c.build))
+report('build alone', best(m.build), best(c.build))
 report('populate total', best(m.populate), best(c.populate))
 if (withMigrate) report('migrate total', best(m.migrate), best(c.migrate))
 if (typeof args.json === 'string') {

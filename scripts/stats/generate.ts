@@ -1,8 +1,9 @@
 import { Faker, en } from '@faker-js/faker'
 import { v4 as uuidv4 } from 'uuid'
-import { dateToDay, type LayoutInput } from '@platform/stats/layout'
+import { dateToDay, type LayoutGames, type LayoutInput, type StagedInput } from '@platform/stats/layout'
 import { pairSet } from '../lib/pair-set.js'
 import { randomInt, seededRandom } from '../lib/random.js'
+import { fakerUsernames } from './usernames.js'
 
 export interface GenerateOptions {
   users: number
@@ -24,12 +25,20 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
   maxGameId: 1_000_000
 }
 
+type Progress = (phase: string, done: number, total: number) => void
+
 /**
- * A data set like the course's generator: faker usernames (unique), then games of random
+ * A data set like the course's generator: faker usernames (unique, see fakerUsernames), then games of random
  * users with a random game_id, a random day in [from, to], 1..6 guesses, won 3 times in 4.
  * A (user, game_id) drawn twice is drawn again, so there are exactly `games` games.
  */
-export function generate (options: GenerateOptions, onProgress: (phase: string, done: number, total: number) => void = () => {}): LayoutInput {
+export function generate (options: GenerateOptions, onProgress: Progress = () => {}): LayoutInput {
+  const { users, games } = generateStaged(options, onProgress)
+  return { ...users, ...games() }
+}
+
+/** The same data set in two steps (see StagedInput): the users now, the games when the build asks. */
+export function generateStaged (options: GenerateOptions, onProgress: Progress = () => {}): StagedInput {
   const { users, games } = options
   if (users < 1 && games > 0) throw new Error('games need at least one user')
   if (games > users * options.maxGameId) throw new Error('more games than (user, game_id) pairs')
@@ -37,23 +46,22 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
   faker.seed(options.seed)
   const random = seededRandom(options.seed)
 
+  const usernames = fakerUsernames(faker, users, (i) => onProgress('users', i, users))
   const ids: Buffer[] = new Array(users)
-  const usernames: string[] = new Array(users)
-  const taken = new Set<string>()
   const bytes = new Uint8Array(16)
   for (let i = 0; i < users; i++) {
-    let name = faker.internet.username()
-    for (let tries = 0; taken.has(name); tries++) name = tries < 5 ? faker.internet.username() : `${name}_${i}`
-    taken.add(name)
-    usernames[i] = name
     for (let k = 0; k < 16; k++) bytes[k] = Math.floor(random() * 256)
     const id = Buffer.alloc(16)
     uuidv4({ random: bytes }, id)
     ids[i] = id
-    if ((i & 0x3fff) === 0) onProgress('users', i, users)
   }
   onProgress('users', users, users)
+  return { users: { ids, usernames }, games: () => drawGames(options, random, onProgress) }
+}
 
+/** The games, drawn from `random` where the users' ids left it. */
+function drawGames (options: GenerateOptions, random: () => number, onProgress: Progress): LayoutGames {
+  const { users, games } = options
   const first = dateToDay(options.from)
   const last = dateToDay(options.to)
   const gameUser = new Int32Array(games)
@@ -78,5 +86,5 @@ export function generate (options: GenerateOptions, onProgress: (phase: string, 
     if ((j & 0xffff) === 0) onProgress('draw', j, games)
   }
   onProgress('draw', games, games)
-  return { ids, usernames, gameUser, gameId, gameDay, guesses, won }
+  return { gameUser, gameId, gameDay, guesses, won }
 }

@@ -1,8 +1,8 @@
-import { buildLayout, readManifest } from '@platform/stats/layout'
+import { buildLayout, readManifest, writersFor } from '@platform/stats/layout'
 import { cli, integer, userPath } from '../lib/args.js'
 import { killAt } from '../lib/failpoint.js'
 import { progress } from '../lib/progress.js'
-import { readSource } from './read-source.js'
+import { openSource, sourceRows } from './read-source.js'
 
 const usage = `usage: pnpm stats:migrate --from FILE --out DIR [--shards 3] [--force]
 Copies a single database in the course's schema into the sharded layout, with fresh UUIDs. The
@@ -22,7 +22,10 @@ const bar = progress()
 const started = performance.now()
 try {
   if (args.force !== true && readManifest(out)) throw new Error(`${out} already holds a layout; pass --force to replace it`)
-  const { input, counts } = readSource(from)
+  // The writer threads start now, their start-up overlapping the reading; the users file is
+  // filled on one of them while the games are read.
+  const writers = writersFor(sourceRows(from), shardCount)
+  const { input, counts } = openSource(from)
   // Counted from the new files themselves (what was written, not what was meant to be), before
   // the commit: on a difference the old layout stays and the new files are removed.
   let counted = { users: 0, games: 0 }
@@ -32,6 +35,7 @@ try {
     force: args.force === true,
     onProgress: bar.update,
     onStep: killAt(),
+    writers,
     beforeCommit (rows) {
       counted = rows
       if (rows.users !== counts.users || rows.games !== counts.games) {

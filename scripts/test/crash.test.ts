@@ -11,8 +11,9 @@ import { runCli } from './cli.js'
 const populate = fileURLToPath(new URL('../stats/populate.ts', import.meta.url))
 
 interface DataSet { users: number; games: number; seed: number }
-const A: DataSet = { users: 2000, games: 60_000, seed: 1 }
-const B: DataSet = { users: 2100, games: 60_000, seed: 2 }
+// Over THREADED_ROWS (users + games), so the shard files are written on writer threads.
+const A: DataSet = { users: 20_000, games: 200_000, seed: 1 }
+const B: DataSet = { users: 21_000, games: 200_000, seed: 2 }
 const args = (d: DataSet, out: string) => ['--users', String(d.users), '--games', String(d.games), '--seed', String(d.seed), '--out', out, '--force']
 
 /** Runs populate, killing it after `killAfterMs` (if still running) or at a named step; resolves when it is gone. */

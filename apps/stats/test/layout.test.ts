@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { shardOf } from '@platform/shard'
-import { buildLayout, verifyLayout, readManifest, layoutFiles, openLayout, holdExclusive, type LayoutInput } from '../src/layout/index.js'
+import { buildLayout, verifyLayout, readManifest, layoutFiles, openLayout, holdExclusive, writersFor, type LayoutInput } from '../src/layout/index.js'
 import { buildApp } from '../src/app.js'
 import { loadStatsConfig } from '../src/config.js'
 import { dateToDay } from '../src/days.js'
@@ -114,6 +114,65 @@ test('the service serves a built layout: stats match the definitions', async (t)
 })
 
 const dbFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.db')).sort()
+
+/** Every row of every table of a layout, file by file, in key order. */
+function dumpLayout (dir: string): Record<string, unknown[]>[] {
+  const files = layoutFiles(dir)
+  return [files.users, ...files.shards].map((file) => {
+    const db = new Database(file, { readonly: true })
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name)
+    const dump = Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table}`).all()]))
+    db.close()
+    return dump
+  })
+}
+
+test('writer threads write the same rows as the building thread alone, with the texts given for finished', async (t) => {
+  const input = { ...smallInput(), finished: undefined }
+  // As migrate gives them: each game's stored text by index (here a timestamp for every third game).
+  const texts = ['2022-04-10T05:00:00.000Z', '2022-04-11', '2022-04-12', '2022-04-13', '2022-04-14']
+  const withTexts: LayoutInput = { ...input, finished: { texts, of: Int32Array.from(input.gameDay, (day) => day - input.gameDay.reduce((a, b) => Math.min(a, b))) } }
+  for (const [name, data] of [['dates', input], ['texts', withTexts]] as const) {
+    const alone = t.testdir({})
+    const threaded = join(alone, 'threaded')
+    await buildLayout(data, { out: alone, shardCount: 3 })
+    // The thread writes every shard: this thread, which would join in after the users file, does not.
+    const writers = writersFor(Infinity, 3)!
+    const threadsOnly = { ...writers, write: (...args: Parameters<typeof writers.write>) => ({ ...writers.write(...args), here () {} }) }
+    await buildLayout(data, { out: threaded, shardCount: 3, writers: threadsOnly })
+    t.same(dumpLayout(threaded), dumpLayout(alone), `${name}: same rows in every table`)
+    t.same(verifyLayout(threaded).faults, [], `${name}: it verifies`)
+    // Staged: the users first (their file filled on a thread), the games made after.
+    const staged = join(alone, 'staged')
+    const { ids, usernames, ...games } = data
+    const calls: string[] = []
+    const fresh = writersFor(Infinity, 3)!
+    const spy = { ...fresh, writeUsers: (...args: Parameters<typeof fresh.writeUsers>) => { calls.push('users'); return fresh.writeUsers(...args) } }
+    await buildLayout({ users: { ids, usernames }, games: () => { calls.push('games'); return games } }, { out: staged, shardCount: 3, writers: spy })
+    t.same(calls, ['users', 'games'], `${name}: the users file is under way before the games are made`)
+    t.same(dumpLayout(staged), dumpLayout(alone), `${name}: staged, same rows in every table`)
+  }
+  const stored = new Database(layoutFiles(join(t.testdirName, 'threaded')).shards[0]!, { readonly: true })
+  const finished = (stored.prepare('SELECT DISTINCT finished FROM games').all() as { finished: string }[]).map((r) => r.finished)
+  stored.close()
+  t.ok(finished.every((f) => texts.includes(f)), 'finished is the text given')
+})
+
+test('a build whose writer threads fail keeps the old layout and removes its own files', async (t) => {
+  const dir = t.testdir({})
+  await buildLayout(smallInput(), { out: dir, shardCount: 3 })
+  const before = readManifest(dir)
+  let closed = false
+  const failing = {
+    writeUsers: () => Promise.reject(new Error('writer thread failed')),
+    write: () => ({ here () {}, done: Promise.reject(new Error('writer thread failed')) }),
+    close: async () => { closed = true }
+  }
+  await t.rejects(buildLayout(smallInput(), { out: dir, shardCount: 3, force: true, writers: failing }), /writer thread failed/)
+  t.ok(closed, 'the threads are closed')
+  t.same(readManifest(dir), before)
+  t.same(dbFiles(dir), [before!.users, ...before!.shards].sort())
+})
 
 test('a forced rebuild writes a new generation, commits it with the manifest, then removes the old files', async (t) => {
   const dir = t.testdir({})
