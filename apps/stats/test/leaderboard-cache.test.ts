@@ -56,8 +56,11 @@ test('the cache computes once per state of the shards', async (t) => {
   t.equal(cache.get('k', sum), 0)
   t.equal(computed, 1, 'unchanged shards: the answer is reused')
 
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
   other[1]!.prepare('INSERT INTO t VALUES (1)').run()
-  t.equal(cache.get('k', sum), 1, 'a commit through another connection is seen')
+  t.equal(cache.get('k', sum), 0, 'the versions are read once per event-loop turn: this turn keeps its answer')
+  await nextTurn()
+  t.equal(cache.get('k', sum), 1, 'a commit through another connection is seen from the next turn')
   t.equal(computed, 2)
 
   mine[0]!.prepare('INSERT INTO t VALUES (1)').run()
