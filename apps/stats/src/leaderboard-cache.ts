@@ -21,8 +21,8 @@ export function createLeaderboardCache (dbs: readonly Db[], ownCommits: () => nu
   // socket epoll had reported ready before that turn's first check: an answer as of that check
   // is one the shards held after the request arrived (as exact as a check per request); a commit
   // after it is seen from the next turn, whose check phase clears the flag. Under load a turn
-  // serves many requests, and in WAL mode each pragma read starts a read transaction (shared-memory
-  // locks, system calls): checked per request they were a third of a cached leaderboard's CPU.
+  // serves many requests, and each pragma read is a read transaction (two fcntl locks and a stat
+  // call, by strace): checked per request they were a third of a cached leaderboard's CPU.
   let checkedThisTurn = false
   const nextTurn = () => { checkedThisTurn = false }
 
