@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { buildWorkspace } from '@platform/stack/testing'
+import { ensureBuilt } from '@platform/stack/testing'
 import { parseBenchArgs, usage, type BenchOptions } from './args.js'
 import { benchLayoutDir, copyLayout, ensureLayout, sampleUserIds } from './data.js'
 import { drive, type Load, type Request } from './load.js'
@@ -79,8 +79,7 @@ try {
   // machine the CPU left over drifts within a minute, and a ratio of two figures taken minutes
   // apart would mostly measure that drift.
   // The Procfile runs compiled JavaScript: build what changed, as `pnpm start` does.
-  const built = await buildWorkspace()
-  if (!built.ok) throw new Error(`the workspace does not build:\n${built.output}`)
+  await ensureBuilt()
   const hello = await started(startProcess('exec node --import tsx scripts/bench/hello.ts', {}, join(work, 'hello.log'), '/'))
   const ceiling = () => drive(hello.url, () => ({ method: 'GET', path: '/' }), load, [hello.pid])
   rows.push({ what: 'Fastify hello-world, one process (the ceiling)', load: await ceiling() })

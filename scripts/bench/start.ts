@@ -5,22 +5,22 @@
 // 5 s of autocannon (64 connections, GET stats), and the process's threads. Prints a table.
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { buildWorkspace } from '@platform/stack/testing'
+import { ensureBuilt } from '@platform/stack/testing'
+import { cli, integer } from '../lib/args.js'
 import { benchLayoutDir, copyLayout, ensureLayout, sampleUserIds } from './data.js'
 import { drive } from './load.js'
 import { procfileCommand, startProcess } from './processes.js'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, users: { type: 'string', default: '100000' }, games: { type: 'string', default: '1000000' } } })
-const runs = Number(values.runs)
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number >= 1, not ${values.runs}`)
+const args = cli('usage: pnpm bench:start [--runs 3] [--users 100000] [--games 1000000]', { runs: { type: 'string' }, users: { type: 'string' }, games: { type: 'string' } })
+const runs = integer('runs', args.runs, 3, 1)
+const users = integer('users', args.users, 100_000, 1)
+const games = integer('games', args.games, 1_000_000, 1)
 
 const say = (line: string) => process.stderr.write(line + '\n')
-const built = await buildWorkspace()
-if (!built.ok) throw new Error(`the workspace does not build:\n${built.output}`)
-const source = benchLayoutDir(Number(values.users), Number(values.games))
-ensureLayout(source, Number(values.users), Number(values.games), say)
+await ensureBuilt()
+const source = benchLayoutDir(users, games)
+ensureLayout(source, users, games, say)
 const ids = sampleUserIds(source, 2000)
 const copy = copyLayout(source)
 const env = { SHARDS_DIR: copy.shards, SHARD_COUNT: String(copy.shardCount) }

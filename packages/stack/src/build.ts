@@ -34,6 +34,12 @@ export async function buildWorkspace (root = REPO_ROOT): Promise<BuildResult> {
   }))
 }
 
+/** The same, for whatever is about to start the Procfile's processes: a failed build is an error naming tsc's messages. */
+export async function ensureBuilt (root = REPO_ROOT): Promise<void> {
+  const built = await buildWorkspace(root)
+  if (!built.ok) throw new Error(`the workspace does not build (tsc -b tsconfig.build.json):\n${built.output}`)
+}
+
 async function withLock<T> (dir: string, work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {

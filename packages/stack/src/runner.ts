@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { DATA_DIR, REPO_ROOT } from '@platform/kit'
-import { buildWorkspace } from './build.js'
+import { ensureBuilt } from './build.js'
 import { Child, type Log } from './child.js'
 import { DEFAULT_LOG_FILES, fileLine, FormationLogs, LEVELS, LOGS_FOLDER, RUNNER_SOURCE, type LogFileSettings } from './log-files.js'
 import { pnpmCommand } from './pnpm.js'
@@ -101,10 +101,7 @@ export async function startStack (options: StackOptions = {}): Promise<Stack> {
     GATEWAY_ACCESS_LOG_KEEP: String(logSettings.keep),
     ...options.env
   }
-  if (options.build !== false) {
-    const built = await buildWorkspace(root)
-    if (!built.ok) throw new Error(`the workspace does not build (tsc -b tsconfig.build.json):\n${built.output}`)
-  }
+  if (options.build !== false) await ensureBuilt(root)
   if (options.prepare !== false) await prepareFormation(root, shared, log)
 
   const files = options.logFiles === false

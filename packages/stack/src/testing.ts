@@ -14,7 +14,7 @@ import { readProcfile } from './procfile.js'
 import { startStack, type Stack } from './runner.js'
 
 export { freePort, freeStackPorts } from './ports.js'
-export { buildWorkspace } from './build.js'
+export { buildWorkspace, ensureBuilt } from './build.js'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -210,10 +210,11 @@ export async function signUp (baseUrl: string, username: string, password = 'plu
 /** A JSON answer as a test reads it: status, Location, the instance that answered, the parsed body. */
 export type Reply = JsonReply
 
+const isAccount = (a: TestAccount | Record<string, string> | undefined): a is TestAccount => typeof (a as TestAccount | undefined)?.auth === 'object'
+
 /** One JSON request to `baseUrl`, as `as` (its token) when given, or with these headers. */
 export async function call (baseUrl: string, method: string, path: string, body?: unknown, as?: TestAccount | Record<string, string>): Promise<Reply> {
-  const account = (a: typeof as): a is TestAccount => typeof (a as TestAccount | undefined)?.auth === 'object'
-  return callJson(baseUrl, method, path, body, account(as) ? as.auth : as)
+  return callJson(baseUrl, method, path, body, isAccount(as) ? as.auth : as)
 }
 
 /** A test stack stopped when the test file ends; a failing file prints the formation's output. */
