@@ -1,4 +1,4 @@
-import { whenUnlocked, type Db } from '@platform/sqlite'
+import { turnReads, whenUnlocked, type Db } from '@platform/sqlite'
 import { StoreBusy } from './errors.js'
 import { emptyStatsRow, STATS_COLUMNS, type StatsRow } from './stats-row.js'
 
@@ -97,9 +97,13 @@ export function createGamesStore (db: Db, lockWaitMs = LOCK_WAIT_MS) {
     upsertStats.run({ user_id: game.userId, username, ...row })
   })
 
+  // Reads share one read transaction per event-loop turn (see turnReads); a write ends it first.
+  const reads = turnReads(db)
+
   // Commits made through this store's connection: PRAGMA data_version does not see them (see leaderboard-cache.ts).
   let commits = 0
   const recordAndCount = (game: Game, day: number, username: string) => {
+    reads.end()
     record.immediate(game, day, username)
     commits++
   }
@@ -117,18 +121,18 @@ export function createGamesStore (db: Db, lockWaitMs = LOCK_WAIT_MS) {
       return commits
     },
     get (userId: Buffer, gameId: number): Game | undefined {
-      const row = selectGame.get(userId, gameId)
+      const row = reads.read(() => selectGame.get(userId, gameId))
       return row && { userId, gameId, finished: row.finished, guesses: row.guesses, won: row.won === 1 }
     },
     /** The user's aggregates, or undefined before their first game. */
     stats (userId: Buffer): StatsRow | undefined {
-      return selectStats.get(userId)
+      return reads.read(() => selectStats.get(userId))
     },
     topWins (limit: number): Ranked[] {
-      return topWins.all(limit).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
+      return reads.read(() => topWins.all(limit)).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
     },
     topStreaks (limit: number): Ranked[] {
-      return topStreaks.all(limit).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
+      return reads.read(() => topStreaks.all(limit)).map((r) => ({ userId: r.user_id, username: r.username, count: r.count }))
     }
   }
 }

@@ -3,7 +3,7 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions } from 'fastify'
 import { pino, type DestinationStream } from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { BaseConfig } from './config.js'
@@ -16,6 +16,7 @@ import { clientErrorHandler, frameworkErrors, installRequestChecks } from './htt
 import { installRouteRules } from './route-rules.js'
 import { installUnicodeCheck } from './unicode.js'
 import { installContentDecoding } from './content-encoding.js'
+import { RequestLog } from './request-log.js'
 
 /** Who a service is: the same fields for every service, given once in its app.ts. */
 export interface ServiceMeta {
@@ -85,9 +86,10 @@ export async function createService (meta: ServiceMeta, config: BaseConfig, opti
   const headersTimeout = Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS)
   const app = Fastify({
     // One log for the whole platform: every line names its service and instance, and a
-    // request's lines carry `request_id` (Fastify's `reqId`), the id upstream() passes on.
+    // request's lines carry `request_id` (Fastify's `reqId`), the id upstream() passes on; each
+    // request is one line when answered (RequestLog).
     logger: { level: config.LOG_LEVEL, base: { service: meta.name, instance }, stream: logDestination() },
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new RequestLog({ requestIdLogLabel: 'request_id' }),
     bodyLimit: config.BODY_LIMIT,
     // x-request-id is taken only when short and plain (it goes into every log line and back to
     // the client); anything else is replaced by a fresh id.

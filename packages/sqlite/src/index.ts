@@ -1,5 +1,6 @@
 export { openDatabase, isUniqueViolation, retryWhileBusy, type Db, type OpenOptions } from './open.js'
 export { whenUnlocked } from './when-unlocked.js'
+export { turnReads } from './turn-reads.js'
 export { migrate, listMigrations, type Migration } from './migrate.js'
 export { sqliteStore, type StorePluginOptions } from './plugin.js'
 export { databaseFileConfig } from './config.js'
