@@ -38,7 +38,7 @@ export function generate (options: GenerateOptions, onProgress: Progress = () =>
 }
 
 /** The same data set in two steps (see StagedInput): the users now, the games when the build asks. */
-export function generateStaged (options: GenerateOptions, onProgress: Progress = () => {}): StagedInput<LayoutGames> {
+export function generateStaged (options: GenerateOptions, onProgress: Progress = () => {}): StagedInput {
   const { users, games } = options
   if (users < 1 && games > 0) throw new Error('games need at least one user')
   if (games > users * options.maxGameId) throw new Error('more games than (user, game_id) pairs')

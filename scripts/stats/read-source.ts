@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { once } from 'node:events'
-import type { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { v4 as uuidv4 } from 'uuid'
-import { startThread, type LayoutGames, type StagedInput } from '@platform/stats/layout'
+import { RANGE_TEXT } from '@platform/kit'
+import { parseFinished, type LayoutGames, type StagedInput } from '@platform/stats/layout'
 import { pairSet } from '../lib/pair-set.js'
-import { MAX_LISTED, pairKey, readGamesPart, rowidColumn, userIndex, type GamesPart } from './read-games.js'
 
 export interface SourceCounts {
   users: number
   games: number
 }
 
-/**
- * From this many games on, the source is read on two threads (this one and a reader thread),
- * each a half of its rowids: handing rows to JavaScript (an array per row, a string per date)
- * is most of the reading, SQLite's scan a tenth of it.
- */
-export const THREADED_READ = 200_000
+const MAX_LISTED = 20
 
 /** The rows a source holds (users + games), 0 if it cannot be read: openSource says why. */
 export function sourceRows (file: string): number {
@@ -34,14 +27,32 @@ export function sourceRows (file: string): number {
 }
 
 /**
+ * user_id to the user's index. The course's ids are 1..N: a flat table then (a Map lookup per
+ * game was a tenth of the reading), a Map for any other ids.
+ */
+function userIndex (userIds: unknown[]): (id: unknown) => number | undefined {
+  const limit = 2 * userIds.length + 1024
+  const small = (id: unknown): id is number => typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < limit
+  if (!userIds.every(small)) {
+    const map = new Map(userIds.map((id, u) => [id, u]))
+    return (id) => map.get(id)
+  }
+  const table = new Int32Array(limit).fill(-1)
+  userIds.forEach((id, u) => { table[id] = u })
+  return (id) => {
+    const u = small(id) ? table[id]! : -1
+    return u === -1 ? undefined : u
+  }
+}
+
+/**
  * Reads a single database in the course's original schema (users(user_id INTEGER PRIMARY KEY,
  * username UNIQUE); games(user_id, game_id, finished, guesses, won)) into layout columns, giving
  * every user a fresh UUID. Any row the sharded layout could not hold is an error naming it:
  * nothing is dropped silently. In two steps (see StagedInput): the users are read now, the games
  * when the build asks; then the source is closed, and any refused row, users' too, is thrown.
  */
-export function openSource (file: string, options: { threadedFrom?: number } = {}): { input: StagedInput; counts: SourceCounts; close(): void } {
-  const threadedFrom = options.threadedFrom ?? THREADED_READ
+export function openSource (file: string): { input: StagedInput; counts: SourceCounts; close(): void } {
   let db: Database.Database
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
@@ -54,7 +65,15 @@ export function openSource (file: string, options: { threadedFrom?: number } = {
     const problem = (text: string) => problems.length < MAX_LISTED && problems.push(text)
 
     // `row N` is the table's rowid: what `SELECT rowid, * FROM games` or a dump shows, to find the line to fix.
-    const userRows = db.prepare(`SELECT ${rowidColumn(db, 'users')} AS row, user_id, username FROM users ORDER BY user_id`).all() as { row: number | null; user_id: number; username: string }[]
+    const rowid = (table: string) => {
+      try {
+        db.prepare(`SELECT rowid FROM ${table} LIMIT 0`).all()
+        return 'rowid'
+      } catch {
+        return 'NULL' // a WITHOUT ROWID table: the key names the row
+      }
+    }
+    const userRows = db.prepare(`SELECT ${rowid('users')} AS row, user_id, username FROM users ORDER BY user_id`).all() as { row: number | null; user_id: number; username: string }[]
     const ids: Buffer[] = []
     const usernames: string[] = []
     const random = randomBytes(16 * userRows.length)
@@ -66,29 +85,72 @@ export function openSource (file: string, options: { threadedFrom?: number } = {
       usernames.push(r.username)
     }
 
-    const userIds = userRows.map((r) => r.user_id)
-    const indexOf = userIndex(userIds)
+    const indexOf = userIndex(userRows.map((r) => r.user_id))
     const count = (db.prepare('SELECT count(*) AS n FROM games').get() as { n: number }).n
-    const readGames = async (): Promise<LayoutGames> => {
-      const whole = { after: -Infinity, until: Infinity }
-      if (count < threadedFrom || rowidColumn(db, 'games') === 'NULL') return columnsOf([readGamesPart(db, indexOf, whole, count)], userIds, file, problems)
-      // Two halves by rowid: the later one on a reader thread, the first one here meanwhile.
-      const { lo, hi } = db.prepare('SELECT min(rowid) AS lo, max(rowid) AS hi FROM games').get() as { lo: number; hi: number }
-      const mid = lo + Math.floor((hi - lo) / 2)
-      const thread = readOnThread(file, { after: mid, until: Infinity })
-      let first: GamesPart
-      try {
-        const firstCount = db.prepare('SELECT count(*) FROM games WHERE rowid <= ?').pluck().get(mid) as number
-        first = readGamesPart(db, indexOf, { after: -Infinity, until: mid }, firstCount)
-      } catch (err) {
-        await thread.stop()
-        throw err
+    const readGames = (): LayoutGames => {
+      const gameUser = new Int32Array(count)
+      const gameId = new Float64Array(count)
+      const gameDay = new Int32Array(count)
+      // Stored `finished` texts, each distinct one once: game j's is texts[finishedOf[j]].
+      const finishedOf = new Int32Array(count)
+      const texts: string[] = []
+      const guesses = new Uint8Array(count)
+      const won = new Uint8Array(count)
+      // (user, game) pairs seen: one number in a flat table while it fits in a double exactly, else text.
+      const seenPairs = pairSet(count)
+      const seenText = new Set<string>()
+      // A source holds few distinct finished values (a date per day): each is parsed once.
+      const parsedFinished = new Map<unknown, { day: number; text: number } | undefined>()
+      let j = 0
+      const hasRowid = rowid('games') === 'rowid'
+      const columns = 'user_id, game_id, finished, guesses, won'
+      // Read in slices by rowid: .all() of a slice costs far less per row than .iterate(), and a
+      // slice keeps memory flat at 10M games. (A WITHOUT ROWID source is read at once.)
+      const slice = hasRowid
+        ? db.prepare(`SELECT rowid AS row, ${columns} FROM games WHERE rowid > ? ORDER BY rowid LIMIT 65536`).raw()
+        : db.prepare(`SELECT NULL AS row, ${columns} FROM games`).raw()
+      const where = (row: number | null, userId: unknown, game: unknown) => `games${row === null ? '' : ` row ${row}`} (user ${userId}, game ${game})`
+      let after = -Infinity
+      for (;;) {
+        const batch = (hasRowid ? slice.all(after) : slice.all()) as [number | null, number, number, unknown, number, unknown][]
+        if (batch.length === 0) break
+        after = batch[batch.length - 1]![0]!
+        for (const [row, userId, game, finishedValue, guessCount, wonValue] of batch) {
+          const u = indexOf(userId)
+          if (u === undefined) problem(`${where(row, userId, game)}: no such user`)
+          const gameOk = Number.isSafeInteger(game) && game >= 1
+          if (!gameOk) problem(`${where(row, userId, game)}: game_id must be a positive integer`)
+          if (!Number.isInteger(guessCount) || guessCount < 1 || guessCount > 6) problem(`${where(row, userId, game)}: guesses ${guessCount} is not 1..6`)
+          const w = wonValue === 1 || wonValue === '1' || wonValue === 'True' || wonValue === 'true' ? 1 : wonValue === 0 || wonValue === '0' || wonValue === 'False' || wonValue === 'false' ? 0 : -1
+          if (w === -1) problem(`${where(row, userId, game)}: won ${String(wonValue)} is not a boolean`)
+          let parsed = parsedFinished.get(finishedValue)
+          if (parsed === undefined && !parsedFinished.has(finishedValue)) {
+            const p = typeof finishedValue === 'string' ? parseFinished(finishedValue) : undefined
+            parsed = p && { day: p.day, text: texts.push(p.finished) - 1 }
+            parsedFinished.set(finishedValue, parsed)
+          }
+          if (!parsed) problem(`${where(row, userId, game)}: finished ${JSON.stringify(finishedValue)} is not a date (YYYY-MM-DD) or ISO-8601 timestamp with an offset from -12:00 to +14:00, from ${RANGE_TEXT}`)
+          const fresh = u !== undefined && gameOk && game < 2 ** 32 && u < 2 ** 20
+            ? seenPairs.add(u * 2 ** 32 + game)
+            : !seenText.has(`${userId}:${game}`) && seenText.add(`${userId}:${game}`) !== undefined
+          if (!fresh) problem(`${where(row, userId, game)}: recorded twice`)
+          if (problems.length > 0) continue
+          gameUser[j] = u!
+          gameId[j] = game
+          gameDay[j] = parsed!.day
+          finishedOf[j] = parsed!.text
+          guesses[j] = guessCount
+          won[j] = w
+          j++
+        }
+        if (!hasRowid) break
       }
-      return columnsOf([first, await thread.part], userIds, file, problems)
+      if (problems.length > 0) throw new Error(`${file} has rows the sharded layout cannot hold:\n  ${problems.join('\n  ')}`)
+      return { gameUser, gameId, gameDay, finished: { texts, of: finishedOf }, guesses, won }
     }
-    const games = async () => {
+    const games = () => {
       try {
-        return await readGames()
+        return readGames()
       } finally {
         db.close()
       }
@@ -98,63 +160,4 @@ export function openSource (file: string, options: { threadedFrom?: number } = {
     db.close()
     throw err
   }
-}
-
-/** One rowid range read on a reader thread (read-games-thread). */
-function readOnThread (file: string, range: { after: number; until: number }): { part: Promise<GamesPart>; stop(): Promise<void> } {
-  const ext = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js'
-  const worker: Worker = startThread(new URL(`./read-games-thread${ext}`, import.meta.url), { file, ...range })
-  const part = Promise.race([
-    once(worker, 'message').then(([message]) => message as GamesPart),
-    once(worker, 'exit').then(([code]) => { throw new Error(`the reader thread exited (${code as number}) without its rows`) })
-  ]).finally(() => { worker.terminate().catch(() => {}) })
-  part.catch(() => {}) // the caller awaits it, or stops the thread
-  return { part, stop: () => worker.terminate().then(() => {}) }
-}
-
-/**
- * The parts, in rowid order, as the layout's columns: their `finished` texts numbered once, and
- * every (user, game) pair checked across parts (each part checked its own). Throws, naming up to
- * MAX_LISTED rows (the users' `refused` first), if any row was refused.
- */
-function columnsOf (parts: GamesPart[], userIds: unknown[], file: string, refused: string[]): LayoutGames {
-  const problems = [...refused, ...parts.flatMap((p) => p.problems)]
-  const total = parts.reduce((n, p) => n + p.n, 0)
-  const games = {
-    gameUser: new Int32Array(total),
-    gameId: new Float64Array(total),
-    gameDay: new Int32Array(total),
-    guesses: new Uint8Array(total),
-    won: new Uint8Array(total),
-    finished: { texts: [] as string[], of: new Int32Array(total) }
-  }
-  const textIndex = new Map<string, number>()
-  const seenPairs = parts.length > 1 ? pairSet(total) : undefined
-  const seenText = new Set<string>()
-  let at = 0
-  for (const p of parts) {
-    const text = p.texts.map((t) => {
-      let i = textIndex.get(t)
-      if (i === undefined) textIndex.set(t, (i = games.finished.texts.push(t) - 1))
-      return i
-    })
-    const textKeys = new Map(p.textKeys)
-    for (let j = 0; j < p.n; j++) {
-      if (seenPairs) {
-        const key = pairKey(p.gameUser[j]!, p.gameId[j]!)
-        const textKey = key === undefined ? textKeys.get(j)! : ''
-        const fresh = key !== undefined ? seenPairs.add(key) : !seenText.has(textKey) && seenText.add(textKey) !== undefined
-        if (!fresh && problems.length < MAX_LISTED) problems.push(`games row ${p.rowids[j]} (user ${String(userIds[p.gameUser[j]!])}, game ${p.gameId[j]}): recorded twice`)
-      }
-      games.finished.of[at + j] = text[p.finishedOf[j]!]!
-    }
-    games.gameUser.set(p.gameUser.subarray(0, p.n), at)
-    games.gameId.set(p.gameId.subarray(0, p.n), at)
-    games.gameDay.set(p.gameDay.subarray(0, p.n), at)
-    games.guesses.set(p.guesses.subarray(0, p.n), at)
-    games.won.set(p.won.subarray(0, p.n), at)
-    at += p.n
-  }
-  if (problems.length > 0) throw new Error(`${file} has rows the sharded layout cannot hold:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}`)
-  return games
 }

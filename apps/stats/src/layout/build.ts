@@ -32,10 +32,9 @@ export type LayoutInput = LayoutUsers & LayoutGames
  * A data set in two steps: the users, and a function making the games (drawing or reading
  * them), which the build calls once the users file is being written on a writer thread.
  */
-export interface StagedInput<Games extends LayoutGames | Promise<LayoutGames> = LayoutGames | Promise<LayoutGames>> {
+export interface StagedInput {
   users: LayoutUsers
-  /** Drawn here and now (populate), or read on threads (migrate). */
-  games: () => Games
+  games: () => LayoutGames
 }
 
 export type BuildProgress = (phase: string, done: number, total: number) => void
@@ -191,7 +190,7 @@ export async function buildLayout (input: LayoutInput | StagedInput, options: Bu
         const usersJob = { file: usersFile, ids: users.ids, order: users.order, usernames }
         let usersRows = writers?.writeUsers(usersJob, onRows)
         usersRows?.catch(() => {}) // awaited below
-        const games = await staged.games()
+        const games = staged.games()
         made.users = usernames.length
         made.games = games.gameUser.length
         total = made.users + made.games

@@ -7,23 +7,18 @@ import type { ShardData } from './fill-files.js'
 import { takeShardTasks, WRITER_THREAD, type ShardJob, type ShardTask, type ToWriter, type UsersJob, type WriterReport } from './writer-thread.js'
 
 /**
- * A worker thread running `entry`, a module named with the caller's own extension (`.ts` under
- * tsx or tap, `.js` compiled). Run from TypeScript, a worker does not inherit the loader on Node
- * 20, so it registers tsx itself: its require hook, which works in the thread, where its ESM
- * loader would start one more hooks thread per worker (measured: a thread's start-up took 0.14 s
- * of CPU this way, 0.29 s that way).
+ * A writer thread, running the module next to this one with this one's extension. Run from
+ * TypeScript (tsx, tap), a worker does not inherit the loader on Node 20, so it registers tsx
+ * itself: its require hook, which works in the thread, where its ESM loader would start one more
+ * hooks thread per worker (measured: a thread's start-up took 0.14 s of CPU this way, 0.29 s that way).
  */
-export function startThread (entry: URL, workerData: unknown): Worker {
-  const options = { workerData }
-  if (extname(fileURLToPath(entry)) !== '.ts') return new Worker(entry, options)
-  const tsx = JSON.stringify(fileURLToPath(import.meta.resolve('tsx/cjs/api')))
-  return new Worker(`require(${tsx}).register(); require(${JSON.stringify(fileURLToPath(entry))})`, { ...options, eval: true })
-}
-
-/** A writer thread: writer-thread.js or .ts, as this module is. */
 function startWriter (): Worker {
   const ext = extname(fileURLToPath(import.meta.url))
-  return startThread(new URL(`./writer-thread${ext}`, import.meta.url), WRITER_THREAD)
+  const entry = new URL(`./writer-thread${ext}`, import.meta.url)
+  const options = { workerData: WRITER_THREAD }
+  if (ext !== '.ts') return new Worker(entry, options)
+  const tsx = JSON.stringify(fileURLToPath(import.meta.resolve('tsx/cjs/api')))
+  return new Worker(`require(${tsx}).register(); require(${JSON.stringify(fileURLToPath(entry))})`, { ...options, eval: true })
 }
 
 /**
