@@ -3,8 +3,8 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
 /**
  * One log line per request, written when it is answered: the request (method, URL, host, peer),
  * the status and the time taken, under its `request_id` (as pino-http logs). Fastify's default
- * writes two (`incoming request`, then `request completed`); on a small read the second line
- * cost about a tenth of the request's CPU, for nothing the one line does not say. The
+ * writes two (`incoming request`, then `request completed`): with both, pino took ~8 % of a GET
+ * stats request's CPU (--cpu-prof), and the first line says nothing the second does not. The
  * `incoming request` line is still there at LOG_LEVEL=debug, to find a request that never ends.
  * Fastify's LogController is made to be extended this way.
  */
