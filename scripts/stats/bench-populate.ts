@@ -3,6 +3,7 @@ import { tmpdir, cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { buildLayout, writersFor } from '@platform/stats/layout'
 import { cli, integer } from '../lib/args.js'
+import { timed } from '../lib/timed.js'
 import { folderBytes, readRows, writeCourseDb, writeFloor } from './bench-floor.js'
 import { generate, generateStaged, GENERATE_DEFAULTS } from './generate.js'
 import { openSource, sourceRows } from './read-source.js'
@@ -44,17 +45,11 @@ for (let r = 1; r <= runs; r++) {
     const t0 = performance.now()
     const writers = writersFor(rows, 3)
     const staged = generateStaged(options)
-    let generating = performance.now() - t0
-    const games = () => {
-      const from = performance.now()
-      const drawn = staged.games()
-      generating += performance.now() - from
-      return drawn
-    }
-    await buildLayout({ users: staged.users, games }, { out: join(work, 'populated'), shardCount: 3, writers })
+    const generating = timed(staged.games, performance.now() - t0)
+    await buildLayout({ users: staged.users, games: generating.run }, { out: join(work, 'populated'), shardCount: 3, writers })
     const t2 = performance.now()
     c.populate.push(cpu() - c0)
-    m.generate.push(generating)
+    m.generate.push(generating.ms())
     m.populate.push(t2 - t0)
     m.bytes = folderBytes(join(work, 'populated'))
 
@@ -74,7 +69,7 @@ for (let r = 1; r <= runs; r++) {
     m.floor.push(t4 - t3)
     c.floor.push(cpu() - c3)
 
-    let line = `run ${r}: floor ${s(t4 - t3)} s | populate ${s(t2 - t0)} s (generate ${s(generating)}) | build alone ${s(m.build[m.build.length - 1]!)} s`
+    let line = `run ${r}: floor ${s(t4 - t3)} s | populate ${s(t2 - t0)} s (generate ${s(generating.ms())}) | build alone ${s(m.build[m.build.length - 1]!)} s`
     if (withMigrate) {
       const source = join(work, 'course.db')
       writeCourseDb(source, input)
@@ -83,19 +78,13 @@ for (let r = 1; r <= runs; r++) {
       const t5 = performance.now()
       const migrateWriters = writersFor(sourceRows(source), 3)
       const opened = openSource(source)
-      let reading = performance.now() - t5
-      const read = () => {
-        const from = performance.now()
-        const games = opened.input.games()
-        reading += performance.now() - from
-        return games
-      }
-      await buildLayout({ users: opened.input.users, games: read }, { out: join(work, 'migrated'), shardCount: 3, writers: migrateWriters })
+      const reading = timed(opened.input.games, performance.now() - t5)
+      await buildLayout({ users: opened.input.users, games: reading.run }, { out: join(work, 'migrated'), shardCount: 3, writers: migrateWriters })
       const t7 = performance.now()
       c.migrate.push(cpu() - c5)
-      m.read.push(reading)
+      m.read.push(reading.ms())
       m.migrate.push(t7 - t5)
-      line += ` | migrate ${s(t7 - t5)} s (read ${s(reading)})`
+      line += ` | migrate ${s(t7 - t5)} s (read ${s(reading.ms())})`
     }
     process.stdout.write(line + '\n')
   } finally {

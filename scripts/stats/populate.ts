@@ -3,6 +3,7 @@ import { DEFAULT_SHARDS_DIR } from '@platform/stats/config'
 import { cli, integer, userPath } from '../lib/args.js'
 import { killAt } from '../lib/failpoint.js'
 import { progress } from '../lib/progress.js'
+import { timed } from '../lib/timed.js'
 import { generateStaged, GENERATE_DEFAULTS } from './generate.js'
 
 const usage = `usage: pnpm stats:populate [--users 100000] [--games 1000000] [--seed 2022] [--shards 3] [--out DIR] [--force | --if-empty]
@@ -37,20 +38,14 @@ try {
   // filled on one of them while the games are drawn.
   const writers = writersFor(options.users + options.games, shardCount)
   const { users, games } = generateStaged(options, bar.update)
-  let generating = performance.now() - started
-  const drawGames = () => {
-    const from = performance.now()
-    const drawn = games()
-    generating += performance.now() - from
-    return drawn
-  }
-  const result = await buildLayout({ users, games: drawGames }, { out, shardCount, force: args.force === true, onProgress: bar.update, onStep: killAt(), writers })
+  const generating = timed(games, performance.now() - started)
+  const result = await buildLayout({ users, games: generating.run }, { out, shardCount, force: args.force === true, onProgress: bar.update, onStep: killAt(), writers })
   bar.stop()
   const seconds = (performance.now() - started) / 1000
   const rows = result.users + result.games
   process.stdout.write(
     `populated ${out}: ${result.users.toLocaleString('en-US')} users, ${result.games.toLocaleString('en-US')} games ` +
-      `in ${shardCount} shards, ${seconds.toFixed(1)} s (generate ${(generating / 1000).toFixed(1)} s), ` +
+      `in ${shardCount} shards, ${seconds.toFixed(1)} s (generate ${(generating.ms() / 1000).toFixed(1)} s), ` +
       `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s\n`
   )
 } catch (err) {
